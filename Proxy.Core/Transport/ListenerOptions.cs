@@ -1,0 +1,24 @@
+using System.Net;
+
+namespace Proxy.Core.Transport;
+
+/// <summary>One listener of the running proxy: where it accepts, what it speaks, where it forwards.</summary>
+public sealed record ListenerOptions
+{
+    public required string Name { get; init; }
+
+    public required string Protocol { get; init; }
+
+    public required IPEndPoint Listen { get; init; }
+
+    /// <summary>An <see cref="IPEndPoint"/> or a <see cref="DnsEndPoint"/> resolved at every connect.</summary>
+    public required EndPoint Upstream { get; init; }
+
+    /// <summary>Connections beyond this many open sessions are refused and recorded.</summary>
+    public int MaxConnections { get; init; } = 1000;
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Zero disables the idle timeout.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.Zero;
+}
