@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Proxy.Benchmarks.Macro;
+
+/// <summary>
+/// One TCP stream of many bytes from a source to a discarding sink: straight, through the proxy, and
+/// through haproxy, interleaved round by round so drift in the machine (turbo, page cache, other
+/// tenants) lands on every variant alike.
+/// </summary>
+internal static class BulkThroughput
+{
+    private const int SendChunk = 1024 * 1024;
+
+    /// <summary>Enough iterations of the proxy's forwarding loops for tiered compilation to reach tier 1.</summary>
+    private const long WarmUpBytes = 256 * MacroOptions.MiB;
+
+    public static async Task<SectionResult> RunAsync(MacroContext context)
+    {
+        var options = context.Options;
+        using var sink = DiscardSink.Start(SinkMode.Bulk);
+        var proxy = await context.StartProxyAsync("bulk", sink.EndPoint, maxConnections: 100);
+        var haproxy = await context.StartHaproxyAsync("bulk", sink.EndPoint, maxConnections: 100);
+        var variants = new (string Name, IPEndPoint Target, ChildProcess? Hop)[]
+        {
+            ("direct", sink.EndPoint, null),
+            ("proxy", proxy.Listen, proxy.Process),
+            ("haproxy", haproxy.Listen, haproxy.Process),
+        };
+
+        foreach (var (name, target, _) in variants)
+        {
+            var warmUp = await TransferAsync(context, sink, target, Math.Min(options.Bytes, WarmUpBytes));
+            MacroContext.Progress($"bulk warm-up {name}: {warmUp:0} MiB/s");
+        }
+
+        var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
+        var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            foreach (var (name, target, hop) in variants)
+            {
+                var before = hop?.Stats();
+                var mibPerSecond = await TransferAsync(context, sink, target, options.Bytes);
+                samples[name].Add(mibPerSecond);
+                if (hop is not null)
+                {
+                    cpu[name].Add(hop.Stats().CpuSeconds - before!.Value.CpuSeconds);
+                }
+
+                MacroContext.Progress($"bulk round {round}/{options.Rounds} {name}: {mibPerSecond:0} MiB/s");
+            }
+        }
+
+        var peak = variants.Where(v => v.Hop is not null).ToDictionary(v => v.Name, v => (double?)(v.Hop!.Stats().PeakRssBytes / (double)MacroOptions.MiB));
+        await proxy.Process.StopAsync();
+        await haproxy.Process.StopAsync();
+
+        var direct = Statistics.Median(samples["direct"]);
+        var results = variants
+            .Select(v => VariantResult.From(v.Name, samples[v.Name], direct, cpu[v.Name], peak.GetValueOrDefault(v.Name)))
+            .ToList();
+        var proxyMedian = results[1].Median;
+        var haproxyMedian = results[2].Median;
+        var proxyOverHaproxy = proxyMedian / haproxyMedian;
+        return new SectionResult(
+            "bulk",
+            $"Bulk L4 throughput: {options.Bytes / MacroOptions.MiB} MiB per transfer, one stream, {options.Rounds} rounds",
+            "MiB/s",
+            "direct",
+            results,
+            [
+                new RatioResult("proxy / direct", proxyMedian / direct, null, null),
+                new RatioResult("proxy / haproxy", proxyOverHaproxy, "≥ 0.90 (goal ≥ 1.00)", proxyOverHaproxy >= 0.9),
+                new RatioResult("haproxy / direct", haproxyMedian / direct, null, null),
+            ],
+            []);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="bytes"/> and returns MiB/s, timed from the first byte sent to the sink
+    /// reading the FIN — so a proxy that buffers cannot finish early by holding the tail.
+    /// </summary>
+    private static async Task<double> TransferAsync(MacroContext context, DiscardSink sink, IPEndPoint target, long bytes)
+    {
+        sink.DiscardEarlierTransfers();
+
+        // Generous against a slow machine (20 MiB/s), still bounded.
+        var timeout = TimeSpan.FromSeconds(30 + (bytes / (20.0 * MacroOptions.MiB)));
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(context.Cancel);
+        limit.CancelAfter(timeout);
+
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(target, limit.Token);
+        using var abort = limit.Token.Register(socket.Dispose);
+        try
+        {
+            var startTimestamp = await OnThread(() => SendAll(socket, bytes));
+            var transfer = await sink.NextTransferAsync(limit.Token);
+            if (transfer.Bytes != bytes)
+            {
+                throw new MacroException($"bulk transfer via {target}: sent {bytes} bytes, sink received {Math.Abs(transfer.Bytes)}{(transfer.Bytes < 0 ? " before a reset" : string.Empty)}");
+            }
+
+            var seconds = (transfer.EndTimestamp - startTimestamp) / (double)Stopwatch.Frequency;
+            return bytes / (double)MacroOptions.MiB / seconds;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException && !context.Cancel.IsCancellationRequested)
+        {
+            throw new MacroException($"bulk transfer of {bytes} bytes via {target} failed or took longer than {timeout.TotalSeconds:0}s: {ex.Message}");
+        }
+    }
+
+    /// <summary>Blocking sends on a dedicated thread: one syscall per MiB and no thread-pool hops.</summary>
+    private static long SendAll(Socket socket, long bytes)
+    {
+        var chunk = new byte[SendChunk];
+        Random.Shared.NextBytes(chunk);
+        var start = Stopwatch.GetTimestamp();
+        var remaining = bytes;
+        while (remaining > 0)
+        {
+            remaining -= socket.Send(chunk, 0, (int)Math.Min(remaining, chunk.Length), SocketFlags.None);
+        }
+
+        socket.Shutdown(SocketShutdown.Send);
+
+        // The connection is done once the peer closes its side too; waiting for that keeps one round's
+        // teardown out of the next round's numbers.
+        var drain = new byte[256];
+        while (socket.Receive(drain) > 0)
+        {
+        }
+
+        return start;
+    }
+
+    private static Task<T> OnThread<T>(Func<T> body)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try
+            {
+                completion.SetResult(body());
+            }
+            catch (Exception ex)
+            {
+                completion.SetException(ex);
+            }
+        })
+        { IsBackground = true, Name = "bulk source" }.Start();
+        return completion.Task;
+    }
+}

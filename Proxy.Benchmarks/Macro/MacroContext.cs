@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using System.Text.Json;
+
+namespace Proxy.Benchmarks.Macro;
+
+/// <summary>A process that sits between the client and the server: the proxy under test or haproxy.</summary>
+internal sealed record MiddleHop(string Variant, IPEndPoint Listen, ChildProcess Process);
+
+/// <summary>
+/// What every section shares: options, the scratch directory, cancellation, and the cleanup list that
+/// stops every started process and removes the scratch directory however the run ends.
+/// </summary>
+internal sealed class MacroContext : IAsyncDisposable
+{
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+    // The proxy's configuration binds PascalCase keys, the names as the contract writes them.
+    private static readonly JsonSerializerOptions ProxyConfigJson = new() { WriteIndented = true };
+
+    private readonly Stack<IAsyncDisposable> _cleanup = new();
+    private readonly Lock _cleanupLock = new();
+
+    [SupportedOSPlatform("linux")]
+    public MacroContext(MacroOptions options, string repositoryRoot, string proxyDll, CancellationToken cancellationToken)
+    {
+        Options = options;
+        RepositoryRoot = repositoryRoot;
+        ProxyDll = proxyDll;
+        Cancel = cancellationToken;
+
+        // CreateTempSubdirectory makes the directory 0700; the postgres user must be able to reach its data below it.
+        Scratch = Directory.CreateTempSubdirectory("proxy-bench-").FullName;
+        File.SetUnixFileMode(Scratch, (UnixFileMode)0b111_101_101);
+    }
+
+    public MacroOptions Options { get; }
+
+    public string RepositoryRoot { get; }
+
+    public string ProxyDll { get; }
+
+    public string Scratch { get; }
+
+    public CancellationToken Cancel { get; }
+
+    public static void Progress(string message) =>
+        Console.Error.WriteLine($"[macro {Clock.Elapsed.TotalSeconds,6:0.0}s] {message}");
+
+    /// <summary>Registers something to stop when the run ends; the last registered is stopped first.</summary>
+    public T Track<T>(T resource)
+        where T : IAsyncDisposable
+    {
+        lock (_cleanupLock)
+        {
+            _cleanup.Push(resource);
+        }
+
+        return resource;
+    }
+
+    public string CreateDirectory(string name) => Directory.CreateDirectory(Path.Combine(Scratch, name)).FullName;
+
+    /// <summary>
+    /// Starts the proxy under test as its own process, as it runs in production: the harness measures it
+    /// from outside (throughput, /proc CPU and RSS) and its GC and thread pool are not shared with the
+    /// harness's clients and sinks.
+    /// </summary>
+    public async Task<MiddleHop> StartProxyAsync(string section, EndPoint upstream, int maxConnections)
+    {
+        var directory = CreateDirectory($"proxy-{section}");
+        var listen = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
+        var configPath = Path.Combine(directory, "proxy.json");
+        var config = new
+        {
+            DataDirectory = Path.Combine(directory, "data"),
+            Durability = "normal",
+            Listeners = new[]
+            {
+                new { Name = "bench", Protocol = "tcp", Listen = listen.ToString(), Upstream = upstream.ToString(), MaxConnections = maxConnections },
+            },
+        };
+        await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, ProxyConfigJson), Cancel);
+
+        var process = Track(ChildProcess.Start($"proxy-{section}", "dotnet", [ProxyDll, "run", "--config", configPath], directory));
+        await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(60));
+        Progress($"proxy ({section}) pid {process.Id} listening on {listen} -> {upstream}");
+        return new MiddleHop("proxy", listen, process);
+    }
+
+    /// <summary>haproxy as shipped by Debian, in plain <c>mode tcp</c>: the reference an L4 proxy is held to.</summary>
+    public async Task<MiddleHop> StartHaproxyAsync(string section, EndPoint upstream, int maxConnections)
+    {
+        var directory = CreateDirectory($"haproxy-{section}");
+        var listen = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
+        var configPath = Path.Combine(directory, "haproxy.cfg");
+        // haproxy rejects a configuration whose last line has no newline, hence the blank line at the end.
+        await File.WriteAllTextAsync(configPath, $"""
+            global
+                maxconn {maxConnections}
+
+            defaults
+                mode tcp
+                timeout connect 5s
+                timeout client 1h
+                timeout server 1h
+
+            frontend bench
+                bind {listen}
+                maxconn {maxConnections}
+                default_backend upstream
+
+            backend upstream
+                server upstream {upstream}
+
+            """, Cancel);
+
+        var process = Track(ChildProcess.Start($"haproxy-{section}", Tools.Find(Tools.Haproxy) ?? Tools.Haproxy, ["-f", configPath, "-db"], directory));
+        await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(30));
+        Progress($"haproxy ({section}) pid {process.Id} listening on {listen} -> {upstream}");
+        return new MiddleHop("haproxy", listen, process);
+    }
+
+    /// <summary>A port nothing listens on right now; the tiny race with other programs is acceptable here.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
+    /// <summary>Polls until a connect succeeds; the process exiting first is an error that shows its log.</summary>
+    public async Task WaitForListeningAsync(IPEndPoint endPoint, ChildProcess process, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            Cancel.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                throw new MacroException($"{process.Name} exited with {process.ExitCode} before listening on {endPoint}:\n{process.Tail()}");
+            }
+
+            using (var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+            {
+                try
+                {
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+                    attempt.CancelAfter(TimeSpan.FromSeconds(1));
+                    await probe.ConnectAsync(endPoint, attempt.Token);
+                    return;
+                }
+                catch (Exception ex) when (ex is SocketException or OperationCanceledException && !Cancel.IsCancellationRequested)
+                {
+                }
+            }
+
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new MacroException($"{process.Name} did not listen on {endPoint} within {timeout.TotalSeconds:0}s:\n{process.Tail()}");
+            }
+
+            await Task.Delay(100, Cancel);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (true)
+        {
+            IAsyncDisposable next;
+            lock (_cleanupLock)
+            {
+                if (!_cleanup.TryPop(out next!))
+                {
+                    break;
+                }
+            }
+
+            try
+            {
+                await next.DisposeAsync();
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine($"[macro] cleanup: {ex.Message}");
+            }
+        }
+
+        if (Options.KeepTemp)
+        {
+            Console.Error.WriteLine($"[macro] kept {Scratch}");
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(Scratch, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"[macro] could not remove {Scratch}: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace Proxy.Benchmarks.Macro;
+
+[Flags]
+internal enum MacroSections
+{
+    None = 0,
+    Bulk = 1,
+    Pgbench = 2,
+    Idle = 4,
+    All = Bulk | Pgbench | Idle,
+}
+
+/// <summary>What one macro run measures and how long it spends on it.</summary>
+internal sealed record MacroOptions
+{
+    public const long MiB = 1024 * 1024;
+
+    public int Rounds { get; init; } = 5;
+
+    /// <summary>Length of one pgbench round.</summary>
+    public int Seconds { get; init; } = 10;
+
+    /// <summary>Bytes per bulk transfer.</summary>
+    public long Bytes { get; init; } = 1024 * MiB;
+
+    public int IdleConnections { get; init; } = 2000;
+
+    public int PgbenchScale { get; init; } = 10;
+
+    public MacroSections Sections { get; init; } = MacroSections.All;
+
+    public bool Quick { get; init; }
+
+    public bool KeepTemp { get; init; }
+
+    /// <summary>Null: the Release build of Proxy.Host in this repository.</summary>
+    public string? ProxyDll { get; init; }
+
+    public const string Usage = """
+        macro [options]
+          --quick               1 round, 128 MiB bulk, 3 s pgbench, 200 idle connections (CI smoke run)
+          --rounds N            interleaved rounds per section (default 5)
+          --seconds N           length of one pgbench round (default 10)
+          --bytes SIZE          bytes per bulk transfer: 1GiB, 512MiB, 1048576 (default 1GiB)
+          --only LIST           bulk, pgbench, idle, or a comma-separated list (default: all three)
+          --idle-connections N  connections held open for the idle-memory section (default 2000)
+          --scale N             pgbench -i scale factor (default 10)
+          --proxy PATH          proxy.dll to run (default: Proxy.Host/bin/Release/net10.0/proxy.dll)
+          --keep-temp           leave the scratch directory (configs, logs, data) in place
+        """;
+
+    /// <summary>Options are applied left to right, so <c>--quick --rounds 3</c> is a quick run of 3 rounds.</summary>
+    public static MacroOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new MacroOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{name} needs a value");
+                }
+
+                return args[++i];
+            }
+
+            options = name switch
+            {
+                "--quick" => options with { Quick = true, Rounds = 1, Seconds = 3, Bytes = 128 * MiB, IdleConnections = 200 },
+                "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
+                "--seconds" => options with { Seconds = PositiveInt(name, Value()) },
+                "--bytes" => options with { Bytes = ParseSize(Value()) },
+                "--only" => options with { Sections = ParseSections(Value()) },
+                "--idle-connections" => options with { IdleConnections = PositiveInt(name, Value()) },
+                "--scale" => options with { PgbenchScale = PositiveInt(name, Value()) },
+                "--proxy" => options with { ProxyDll = Path.GetFullPath(Value()) },
+                "--keep-temp" => options with { KeepTemp = true },
+                _ => throw new ArgumentException($"unknown option '{name}'"),
+            };
+        }
+
+        if (options.Bytes < MiB)
+        {
+            throw new ArgumentException("--bytes must be at least 1MiB: smaller transfers measure connection setup, not throughput");
+        }
+
+        return options;
+    }
+
+    public static long ParseSize(string text)
+    {
+        var units = new (string Suffix, long Factor)[]
+        {
+            ("GiB", 1024 * MiB), ("G", 1024 * MiB), ("MiB", MiB), ("M", MiB), ("KiB", 1024), ("K", 1024), ("B", 1), ("", 1),
+        };
+        foreach (var (suffix, factor) in units)
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(text.AsSpan(0, text.Length - suffix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && number > 0)
+            {
+                return (long)(number * factor);
+            }
+        }
+
+        throw new ArgumentException($"'{text}' is not a size (examples: 1GiB, 128MiB, 1048576)");
+    }
+
+    private static int PositiveInt(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} needs a positive whole number, not '{text}'");
+
+    private static MacroSections ParseSections(string text)
+    {
+        var sections = MacroSections.None;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            sections |= part.ToLowerInvariant() switch
+            {
+                "bulk" => MacroSections.Bulk,
+                "pgbench" => MacroSections.Pgbench,
+                "idle" => MacroSections.Idle,
+                _ => throw new ArgumentException($"--only takes bulk, pgbench or idle, not '{part}'"),
+            };
+        }
+
+        return sections == MacroSections.None ? throw new ArgumentException("--only needs at least one section") : sections;
+    }
+}

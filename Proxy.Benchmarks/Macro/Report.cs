@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Proxy.Benchmarks.Macro;
+
+/// <summary>One variant of one section: every round's sample and their summary.</summary>
+/// <param name="Ratio">Median over the section's reference variant's median (direct, where there is one).</param>
+/// <param name="CpuSecondsPerRound">Median CPU time (user + system) the middle hop spent in one round.</param>
+/// <param name="PeakRssMiB">VmHWM of the middle hop when the section ended.</param>
+internal sealed record VariantResult(
+    string Variant,
+    IReadOnlyList<double> Samples,
+    double Median,
+    double Min,
+    double Max,
+    double? Ratio,
+    double? CpuSecondsPerRound,
+    double? PeakRssMiB)
+{
+    public static VariantResult From(string variant, IReadOnlyList<double> samples, double? reference, IReadOnlyList<double>? cpuPerRound = null, double? peakRssMiB = null)
+    {
+        var median = Statistics.Median(samples);
+        return new VariantResult(
+            variant,
+            samples,
+            median,
+            samples.Min(),
+            samples.Max(),
+            reference is > 0 ? median / reference.Value : null,
+            cpuPerRound is { Count: > 0 } ? Statistics.Median(cpuPerRound) : null,
+            peakRssMiB);
+    }
+}
+
+internal static class Statistics
+{
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
+
+/// <summary>A comparison the targets are stated in; <see cref="Met"/> is null where there is no target.</summary>
+internal sealed record RatioResult(string Name, double Value, string? Target, bool? Met);
+
+internal sealed record SectionResult(
+    string Name,
+    string Title,
+    string Unit,
+    string? RatioBase,
+    IReadOnlyList<VariantResult> Variants,
+    IReadOnlyList<RatioResult> Ratios,
+    IReadOnlyList<string> Notes);
+
+internal sealed record EnvironmentInfo(
+    string Machine,
+    int Cores,
+    string Kernel,
+    string Runtime,
+    string? Commit,
+    string? Haproxy,
+    string? Postgres);
+
+internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections);
+
+internal sealed record MacroReport(
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    EnvironmentInfo Environment,
+    SettingsInfo Settings,
+    IReadOnlyList<SectionResult> Sections)
+{
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## Macro benchmark, {StartedAt:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.Cores} cores, Linux {Environment.Kernel}, .NET {Environment.Runtime}, commit {Environment.Commit ?? "?"}; haproxy {Environment.Haproxy ?? "-"}; PostgreSQL {Environment.Postgres ?? "-"}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Rounds {Settings.Rounds}{(Settings.Quick ? " (quick)" : string.Empty)}, variants interleaved within each round.");
+        foreach (var section in Sections)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"### {section.Title}");
+            text.AppendLine();
+            var ratioHeader = section.RatioBase is null ? "ratio" : $"× {section.RatioBase}";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} | hop CPU s/round | hop peak RSS MiB |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var v in section.Variants)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} | {Optional(v.CpuSecondsPerRound, "0.00")} | {Optional(v.PeakRssMiB, "0.0")} |");
+            }
+
+            if (section.Ratios.Count > 0)
+            {
+                text.AppendLine();
+                text.AppendLine("| comparison | value | target |");
+                text.AppendLine("|---|---:|---|");
+                foreach (var r in section.Ratios)
+                {
+                    var verdict = r.Met switch { true => " — met", false => " — **missed**", null => string.Empty };
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {Number(r.Value)} | {r.Target ?? string.Empty}{verdict} |");
+                }
+            }
+
+            foreach (var note in section.Notes)
+            {
+                text.AppendLine();
+                text.AppendLine(note);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Number(double value) =>
+        value.ToString(Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+
+    private static string Optional(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+}
+
+internal static class ReportJson
+{
+    public static JsonSerializerOptions Indented { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
