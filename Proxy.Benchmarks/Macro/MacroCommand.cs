@@ -103,7 +103,7 @@ internal static class MacroCommand
             startedAt,
             DateTimeOffset.UtcNow,
             environment,
-            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString()),
+            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment),
             sections);
     }
 

@@ -84,7 +84,7 @@ internal sealed class MacroContext : IAsyncDisposable
         };
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, ProxyConfigJson), Cancel);
 
-        var process = Track(ChildProcess.Start($"proxy-{section}", "dotnet", [ProxyDll, "run", "--config", configPath], directory));
+        var process = Track(ChildProcess.Start($"proxy-{section}", "dotnet", [ProxyDll, "run", "--config", configPath], directory, environment: Options.ProxyEnvironment));
         await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(60));
         Progress($"proxy ({section}) pid {process.Id} listening on {listen} -> {upstream}");
         return new MiddleHop("proxy", listen, process);

@@ -38,6 +38,9 @@ internal sealed record MacroOptions
     /// <summary>Null: the Release build of Proxy.Host in this repository.</summary>
     public string? ProxyDll { get; init; }
 
+    /// <summary>Set for the proxy process only: runtime knobs to try without touching the harness.</summary>
+    public IReadOnlyDictionary<string, string> ProxyEnvironment { get; init; } = new Dictionary<string, string>();
+
     public const string Usage = """
         macro [options]
           --quick               1 round, 128 MiB bulk, 3 s pgbench, 200 idle connections (CI smoke run)
@@ -48,6 +51,8 @@ internal sealed record MacroOptions
           --idle-connections N  connections held open for the idle-memory section (default 2000)
           --scale N             pgbench -i scale factor (default 10)
           --proxy PATH          proxy.dll to run (default: Proxy.Host/bin/Release/net10.0/proxy.dll)
+          --proxy-env NAME=VALUE
+                                an environment variable for the proxy process only (repeatable)
           --keep-temp           leave the scratch directory (configs, logs, data) in place
         """;
 
@@ -78,6 +83,7 @@ internal sealed record MacroOptions
                 "--idle-connections" => options with { IdleConnections = PositiveInt(name, Value()) },
                 "--scale" => options with { PgbenchScale = PositiveInt(name, Value()) },
                 "--proxy" => options with { ProxyDll = Path.GetFullPath(Value()) },
+                "--proxy-env" => options with { ProxyEnvironment = WithVariable(options.ProxyEnvironment, Value()) },
                 "--keep-temp" => options with { KeepTemp = true },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };
@@ -108,6 +114,17 @@ internal sealed record MacroOptions
         }
 
         throw new ArgumentException($"'{text}' is not a size (examples: 1GiB, 128MiB, 1048576)");
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--proxy-env takes NAME=VALUE, not '{assignment}'");
+        }
+
+        return new Dictionary<string, string>(environment) { [assignment[..equals]] = assignment[(equals + 1)..] };
     }
 
     private static int PositiveInt(string name, string text) =>
