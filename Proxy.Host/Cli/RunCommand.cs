@@ -89,7 +89,8 @@ internal static class RunCommand
         builder.Services.AddHostedService<ProxyHostedService>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.DrainTimeout + TimeSpan.FromSeconds(15));
 
-        await using var host = builder.Build();
+        var host = builder.Build();
+        await using var disposeHost = (IAsyncDisposable)host;
         try
         {
             await host.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Proxy.Core.SessionLog;
 using Proxy.Host.Configuration;
 using Proxy.Protocols;
@@ -11,6 +10,8 @@ namespace Proxy.Host.Cli;
 /// <summary>`proxy sessions list|show|export`: read the session log (safe while the proxy runs).</summary>
 internal static class SessionsCommands
 {
+    private static readonly string[] ListHeader = ["ID", "STARTED (UTC)", "LISTENER", "CLIENT", "IDENTITY", "DURATION", "FROM CLIENT", "FROM UPSTREAM", "CLOSE"];
+
     public static Command Build()
     {
         var sessions = new Command("sessions", "Inspect recorded sessions.");
@@ -41,7 +42,7 @@ internal static class SessionsCommands
             }
 
             var rows = reader.ListSessions(parse.GetValue(limit), from);
-            var table = new List<string[]> { new[] { "ID", "STARTED (UTC)", "LISTENER", "CLIENT", "IDENTITY", "DURATION", "FROM CLIENT", "FROM UPSTREAM", "CLOSE" } };
+            var table = new List<string[]> { ListHeader };
             table.AddRange(rows.Select(s => new[]
             {
                 s.Id,
@@ -134,16 +135,7 @@ internal static class SessionsCommands
 
             var path = parse.GetValue(output);
             using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
-            var count = 0;
-            foreach (var stored in reader.ReadEvents(sessionId, from))
-            {
-                SessionLogReader.WriteJsonLine(stored, writer);
-                writer.Flush();
-                writer.Reset();
-                stream.WriteByte((byte)'\n');
-                count++;
-            }
+            var count = SessionLogReader.WriteJsonLines(reader.ReadEvents(sessionId, from), stream);
 
             if (path is not null)
             {

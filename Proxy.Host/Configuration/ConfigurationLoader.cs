@@ -36,7 +36,7 @@ public static class ConfigurationLoader
     public static ConfigurationResult Load(ConfigurationSources sources, IReadOnlyCollection<string> protocols, bool requireListeners = true)
     {
         var context = new LoadContext(sources);
-        var builder = new ConfigurationBuilder();
+        byte[]? json = null;
         if (sources.ConfigFile is { } file)
         {
             if (!File.Exists(file))
@@ -44,40 +44,43 @@ public static class ConfigurationLoader
                 return Fail(new ConfigurationError(file, string.Empty, "configuration file not found"));
             }
 
-            var json = File.ReadAllBytes(file);
+            json = File.ReadAllBytes(file);
             context.Positions = JsonPositionIndex.Build(file, json, out var syntaxError);
             if (syntaxError is not null)
             {
                 return Fail(syntaxError);
             }
-
-            builder.AddJsonStream(new MemoryStream(json));
         }
 
-        builder.AddInMemoryCollection(sources.Environment);
-        var withoutOverrides = builder.Build();
-        builder.AddInMemoryCollection(sources.Overrides);
-        var configuration = builder.Build();
+        IConfigurationRoot Build(IReadOnlyDictionary<string, string?> defaults, bool withOverrides)
+        {
+            var builder = new ConfigurationBuilder().AddInMemoryCollection(defaults);
+            if (json is not null)
+            {
+                builder.AddJsonStream(new MemoryStream(json));
+            }
+
+            builder.AddInMemoryCollection(sources.Environment);
+            if (withOverrides)
+            {
+                builder.AddInMemoryCollection(sources.Overrides);
+            }
+
+            return builder.Build();
+        }
 
         // No listener in the file or environment: the command line describes the one listener
         // (`proxy run --upstream host:port`), so fill in where it listens and what it speaks.
-        if (!withoutOverrides.GetSection("Listeners").GetChildren().Any())
+        var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var listenerOnCommandLine = sources.Overrides.Keys.Any(k => k.StartsWith("Listeners:0:", StringComparison.OrdinalIgnoreCase));
+        if (listenerOnCommandLine && !Build(defaults, withOverrides: false).GetSection("Listeners").GetChildren().Any())
         {
-            var describedOnCommandLine = sources.Overrides.Keys.Any(k => k.StartsWith("Listeners:0:", StringComparison.OrdinalIgnoreCase));
-            var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            if (describedOnCommandLine)
-            {
-                defaults["Listeners:0:Name"] = "default";
-                defaults["Listeners:0:Listen"] = DefaultListen;
-                defaults["Listeners:0:Protocol"] = DefaultProtocol;
-            }
-
-            configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(defaults)
-                .AddConfiguration(configuration)
-                .Build();
+            defaults["Listeners:0:Name"] = "default";
+            defaults["Listeners:0:Listen"] = DefaultListen;
+            defaults["Listeners:0:Protocol"] = DefaultProtocol;
         }
 
+        var configuration = Build(defaults, withOverrides: true);
         CheckKeys(configuration, context);
         var options = Read(configuration, context, protocols, requireListeners);
         return new ConfigurationResult(context.Errors.Count == 0 ? options : null, [.. context.Errors]);

@@ -205,7 +205,7 @@ public sealed class ProxyProcessTests
         int n;
         try
         {
-            while ((n = await socket.ReceiveAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10))) > 0)
+            while ((n = await socket.ReceiveAsync(buffer.AsMemory()).AsTask().WaitAsync(TimeSpan.FromSeconds(10))) > 0)
             {
                 total += n;
             }
