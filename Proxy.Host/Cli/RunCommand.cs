@@ -81,6 +81,9 @@ internal static class RunCommand
             console.UseUtcTimestamp = true;
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
+
+        // The host's own start/stop chatter says nothing the proxy's lines do not.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ISessionLog>(services => SqliteSessionLog.Open(
             options.SessionLogPath,

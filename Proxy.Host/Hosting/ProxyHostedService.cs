@@ -17,7 +17,6 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
     public Task StartAsync(CancellationToken cancellationToken)
     {
         LogNoPolicy(_logger);
-        LogSessionLog(_logger, options.SessionLogPath, options.Durability);
         var server = new ProxyServer(
             options.Listeners.Select(l => (l, ProtocolCatalog.Create(l.Protocol))),
             sessionLog,
@@ -34,6 +33,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
         }
 
         _server = server;
+        LogReady(_logger, Duration.Format(options.DrainTimeout));
         return Task.CompletedTask;
     }
 
@@ -50,8 +50,8 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
     [LoggerMessage(1, LogLevel.Warning, "NO POLICY LOADED: every command is allowed and only recorded.")]
     private static partial void LogNoPolicy(ILogger logger);
 
-    [LoggerMessage(2, LogLevel.Information, "Session log: {Path} ({Durability} durability)")]
-    private static partial void LogSessionLog(ILogger logger, string path, Durability durability);
+    [LoggerMessage(2, LogLevel.Information, "Ready. Ctrl-C or SIGTERM stops accepting and drains open sessions for up to {DrainTimeout}.")]
+    private static partial void LogReady(ILogger logger, string drainTimeout);
 
     [LoggerMessage(3, LogLevel.Critical, "Cannot listen on {Addresses}: {Error}")]
     private static partial void LogCannotListen(ILogger logger, string addresses, string error);
