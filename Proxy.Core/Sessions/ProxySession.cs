@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using Proxy.Core.SessionLog;
@@ -15,7 +14,6 @@ public sealed class ProxySession
     private readonly SocketConnection _client;
     private readonly SocketConnection _upstream;
     private readonly CancellationTokenSource _aborted = new();
-    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private int _closeReason;
     private string? _closeDetail;
 
@@ -64,8 +62,6 @@ public sealed class ProxySession
     public CloseReason CloseReason => (CloseReason)Volatile.Read(ref _closeReason);
 
     public string? CloseDetail => Volatile.Read(ref _closeDetail);
-
-    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_startTimestamp);
 
     internal long LastActivityTicks => Math.Max(_client.LastActivityTicks, _upstream.LastActivityTicks);
 

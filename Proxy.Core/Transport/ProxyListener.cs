@@ -217,15 +217,7 @@ internal sealed class ProxyListener
         {
             _sessions.TryRemove(info.Id, out _);
             var reason = session.CloseReason == CloseReason.None ? CloseReason.ClientClosed : session.CloseReason;
-            _log.TryAppend(new SessionClosed(
-                info.Id,
-                _time.GetUtcNow(),
-                reason,
-                session.CloseDetail,
-                session.Identity,
-                session.BytesFromClient,
-                session.BytesFromUpstream,
-                session.Elapsed));
+            RecordClose(info, reason, session.CloseDetail, session.Identity, session.BytesFromClient, session.BytesFromUpstream);
         }
     }
 
@@ -258,7 +250,14 @@ internal sealed class ProxyListener
     }
 
     private void RecordRefusal(SessionInfo info, CloseReason reason, string? detail) =>
-        _log.TryAppend(new SessionClosed(info.Id, _time.GetUtcNow(), reason, detail, null, 0, 0, _time.GetUtcNow() - info.StartedAt));
+        RecordClose(info, reason, detail, identity: null, bytesFromClient: 0, bytesFromUpstream: 0);
+
+    /// <summary>The duration runs from accept to close, like the open and close timestamps.</summary>
+    private void RecordClose(SessionInfo info, CloseReason reason, string? detail, string? identity, long bytesFromClient, long bytesFromUpstream)
+    {
+        var at = _time.GetUtcNow();
+        _log.TryAppend(new SessionClosed(info.Id, at, reason, detail, identity, bytesFromClient, bytesFromUpstream, at - info.StartedAt));
+    }
 
     private async Task<(Socket? Socket, string? Failure)> ConnectUpstreamAsync()
     {

@@ -1,0 +1,39 @@
+namespace Proxy.Core.SessionLog;
+
+/// <summary>Tuning of <see cref="SqliteSessionLog"/>; the defaults suit a production proxy.</summary>
+public sealed record SessionLogOptions
+{
+    /// <summary>
+    /// Events held in memory while the writer is behind or the database cannot be written. Past it,
+    /// <see cref="ISessionLog.TryAppend"/> drops and counts.
+    /// </summary>
+    public int QueueCapacity { get; init; } = 65536;
+
+    /// <summary>Most events committed in one transaction.</summary>
+    public int MaxBatchSize { get; init; } = 1024;
+
+    /// <summary>
+    /// How long one write waits for a lock held by another connection before it counts as a fault.
+    /// Microsoft.Data.Sqlite's own retry counts in whole seconds, so the wait is about this rounded up
+    /// to a second, plus one SQLite busy wait.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Wait before the first retry of a failed batch; doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long closing the log keeps retrying a faulted database before giving up on what is queued.</summary>
+    public TimeSpan DisposeRetryLimit { get; init; } = TimeSpan.FromSeconds(5);
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, RetryDelay, nameof(MaxRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DisposeRetryLimit, TimeSpan.Zero, nameof(DisposeRetryLimit));
+    }
+}

@@ -1,0 +1,279 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Proxy.Core.SessionLog;
+
+/// <summary>One row of the sessions table: a session as the CLI lists it.</summary>
+public sealed record SessionSummary(
+    string Id,
+    string Listener,
+    string Protocol,
+    string ClientEndpoint,
+    string UpstreamEndpoint,
+    string? Identity,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    string? CloseReason,
+    string? CloseDetail,
+    long? BytesFromClient,
+    long? BytesFromUpstream,
+    double? DurationMs);
+
+/// <summary>One row of the events table; <see cref="DataJson"/> is the kind's data object as stored.</summary>
+public sealed record StoredEvent(long Id, string? SessionId, DateTimeOffset At, string Kind, string DataJson);
+
+/// <summary>
+/// Read-only access to a session log, for the CLI. Safe while a proxy is writing the same file: in
+/// WAL mode a reader sees the last commit before its query started and never blocks the writer.
+/// </summary>
+public sealed class SessionLogReader : IDisposable
+{
+    private const string SessionColumns =
+        "id, listener, protocol, client_endpoint, upstream_endpoint, identity, started_at, ended_at, " +
+        "close_reason, close_detail, bytes_from_client, bytes_from_upstream, duration_ms";
+
+    private const int MaxCandidatesShown = 5;
+
+    private static readonly JsonWriterOptions JsonLineOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly SqliteConnection _connection;
+
+    private SessionLogReader(SqliteConnection connection)
+    {
+        _connection = connection;
+    }
+
+    /// <summary>Opens an existing session log read-only; never creates or migrates one.</summary>
+    public static SessionLogReader Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException($"Session log not found: {fullPath}", fullPath);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+
+        try
+        {
+            connection.Open();
+            var version = SessionLogSchema.ReadVersion(connection);
+            SessionLogSchema.ThrowIfNewer(version, fullPath);
+            if (version < SessionLogSchema.CurrentVersion)
+            {
+                throw new InvalidOperationException(version == 0
+                    ? $"{fullPath} is not a session log (schema version 0)"
+                    : $"{fullPath}: session log schema version {version} is older than this proxy reads " +
+                      $"({SessionLogSchema.CurrentVersion}); start the proxy on it once to migrate it");
+            }
+
+            return new SessionLogReader(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The most recently started sessions first, optionally only those started at or after <paramref name="since"/>.</summary>
+    public IReadOnlyList<SessionSummary> ListSessions(int limit, DateTimeOffset? since = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        using var command = _connection.CreateCommand();
+        command.CommandText = since is null
+            ? $"SELECT {SessionColumns} FROM sessions ORDER BY started_at DESC, id DESC LIMIT $limit;"
+            : $"SELECT {SessionColumns} FROM sessions WHERE started_at >= $since ORDER BY started_at DESC, id DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit);
+        if (since is { } start)
+        {
+            command.Parameters.AddWithValue("$since", SessionLogTime.Format(start));
+        }
+
+        using var reader = command.ExecuteReader();
+        var sessions = new List<SessionSummary>();
+        while (reader.Read())
+        {
+            sessions.Add(ReadSummary(reader));
+        }
+
+        return sessions;
+    }
+
+    /// <summary>
+    /// The session whose id is <paramref name="idOrPrefix"/>, or else the only one whose id starts with
+    /// it; null if none does. Throws <see cref="InvalidOperationException"/> when the prefix is ambiguous.
+    /// </summary>
+    public SessionSummary? FindSession(string idOrPrefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idOrPrefix);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {SessionColumns} FROM sessions WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", idOrPrefix);
+        using (var exact = command.ExecuteReader())
+        {
+            if (exact.Read())
+            {
+                return ReadSummary(exact);
+            }
+        }
+
+        // GLOB, not LIKE: case-sensitive like the ids, and SQLite turns a GLOB prefix on an indexed
+        // column into a range scan of the primary key.
+        command.CommandText = $"SELECT {SessionColumns} FROM sessions WHERE id GLOB $pattern ORDER BY id LIMIT $limit;";
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$pattern", GlobPrefix(idOrPrefix));
+        command.Parameters.AddWithValue("$limit", MaxCandidatesShown + 1);
+        var candidates = new List<SessionSummary>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                candidates.Add(ReadSummary(reader));
+            }
+        }
+
+        return candidates.Count switch
+        {
+            0 => null,
+            1 => candidates[0],
+            _ => throw new InvalidOperationException(
+                $"Session id prefix '{idOrPrefix}' is ambiguous; it matches " +
+                string.Join(", ", candidates.Take(MaxCandidatesShown).Select(c => c.Id)) +
+                (candidates.Count > MaxCandidatesShown ? " and more" : string.Empty)),
+        };
+    }
+
+    /// <summary>
+    /// Events in the order they were committed, streamed from the database: enumerate to the end or
+    /// dispose the enumerator, and do not run another query on this reader meanwhile.
+    /// </summary>
+    public IEnumerable<StoredEvent> ReadEvents(string? sessionId = null, DateTimeOffset? since = null)
+    {
+        var conditions = new List<string>(2);
+        using var command = _connection.CreateCommand();
+
+        // Conditions are added only when given: "$x IS NULL OR …" would keep SQLite off the indexes.
+        if (sessionId is not null)
+        {
+            conditions.Add("session_id = $session_id");
+            command.Parameters.AddWithValue("$session_id", sessionId);
+        }
+
+        if (since is { } start)
+        {
+            conditions.Add("at >= $since");
+            command.Parameters.AddWithValue("$since", SessionLogTime.Format(start));
+        }
+
+        command.CommandText = "SELECT id, session_id, at, kind, data FROM events" +
+            (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) +
+            " ORDER BY id;";
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new StoredEvent(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                SessionLogTime.Parse(reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetString(4));
+        }
+    }
+
+    /// <summary>
+    /// Writes one event as a JSON object:
+    /// <c>{"id":…,"session_id":…|null,"at":"…","kind":"…","data":{…}}</c>, data as stored.
+    /// </summary>
+    public static void WriteJsonLine(StoredEvent storedEvent, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(storedEvent);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber("id", storedEvent.Id);
+        if (storedEvent.SessionId is null)
+        {
+            writer.WriteNull("session_id");
+        }
+        else
+        {
+            writer.WriteString("session_id", storedEvent.SessionId);
+        }
+
+        writer.WriteString("at", SessionLogTime.Format(storedEvent.At));
+        writer.WriteString("kind", storedEvent.Kind);
+        writer.WritePropertyName("data");
+        writer.WriteRawValue(storedEvent.DataJson);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the events as JSON Lines (one object per line, see <see cref="WriteJsonLine"/>); returns how many.</summary>
+    public static long WriteJsonLines(IEnumerable<StoredEvent> events, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new Utf8JsonWriter(output, JsonLineOptions);
+        long count = 0;
+        foreach (var storedEvent in events)
+        {
+            WriteJsonLine(storedEvent, writer);
+            writer.Flush();
+            output.WriteByte((byte)'\n');
+
+            // A Utf8JsonWriter accepts one top-level value; each line is a fresh document.
+            writer.Reset();
+            count++;
+        }
+
+        return count;
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static SessionSummary ReadSummary(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        SessionLogTime.Parse(reader.GetString(6)),
+        reader.IsDBNull(7) ? null : SessionLogTime.Parse(reader.GetString(7)),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetInt64(10),
+        reader.IsDBNull(11) ? null : reader.GetInt64(11),
+        reader.IsDBNull(12) ? null : reader.GetDouble(12));
+
+    /// <summary>A GLOB pattern matching ids that start with <paramref name="prefix"/> taken literally.</summary>
+    private static string GlobPrefix(string prefix)
+    {
+        var pattern = new StringBuilder(prefix.Length + 8);
+        foreach (var c in prefix)
+        {
+            // Inside brackets a metacharacter is literal; ']' is only special inside brackets.
+            if (c is '*' or '?' or '[')
+            {
+                pattern.Append('[').Append(c).Append(']');
+            }
+            else
+            {
+                pattern.Append(c);
+            }
+        }
+
+        return pattern.Append('*').ToString();
+    }
+}

@@ -1,0 +1,299 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Proxy.Core.Diagnostics;
+using Proxy.Core.SessionLog;
+using Proxy.Core.Transport;
+
+namespace Proxy.Host.Configuration;
+
+/// <summary>One configuration problem, located where the offending value was written.</summary>
+public sealed record ConfigurationError(string Location, string Key, string Message)
+{
+    public override string ToString() => Key.Length == 0 ? $"{Location}: {Message}" : $"{Location}: {Key}: {Message}";
+}
+
+public sealed record ConfigurationResult(ProxyOptions? Options, ImmutableArray<ConfigurationError> Errors)
+{
+    public bool IsValid => Options is not null && Errors.IsEmpty;
+}
+
+/// <summary>
+/// Reads the JSON file, environment and command-line overrides into <see cref="ProxyOptions"/>, checking
+/// every key and value and reporting every problem at once, each with where it was written.
+/// </summary>
+public static class ConfigurationLoader
+{
+    public const string DefaultListen = "127.0.0.1:6432";
+    public const string DefaultProtocol = "tcp";
+    public const string DefaultDataDirectory = "data";
+
+    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners"];
+    private static readonly string[] ListenerKeys = ["Name", "Protocol", "Listen", "Upstream", "MaxConnections", "ConnectTimeout", "IdleTimeout"];
+    private static readonly string[] DurabilityNames = ["normal", "strict"];
+
+    public static ConfigurationResult Load(ConfigurationSources sources, IReadOnlyCollection<string> protocols, bool requireListeners = true)
+    {
+        var context = new LoadContext(sources);
+        byte[]? json = null;
+        if (sources.ConfigFile is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                return Fail(new ConfigurationError(file, string.Empty, "configuration file not found"));
+            }
+
+            json = File.ReadAllBytes(file);
+            context.Positions = JsonPositionIndex.Build(file, json, out var syntaxError);
+            if (syntaxError is not null)
+            {
+                return Fail(syntaxError);
+            }
+        }
+
+        IConfigurationRoot Build(IReadOnlyDictionary<string, string?> defaults, bool withOverrides)
+        {
+            var builder = new ConfigurationBuilder().AddInMemoryCollection(defaults);
+            if (json is not null)
+            {
+                builder.AddJsonStream(new MemoryStream(json));
+            }
+
+            builder.AddInMemoryCollection(sources.Environment);
+            if (withOverrides)
+            {
+                builder.AddInMemoryCollection(sources.Overrides);
+            }
+
+            return builder.Build();
+        }
+
+        // No listener in the file or environment: the command line describes the one listener
+        // (`proxy run --upstream host:port`), so fill in where it listens and what it speaks.
+        var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var listenerOnCommandLine = sources.Overrides.Keys.Any(k => k.StartsWith("Listeners:0:", StringComparison.OrdinalIgnoreCase));
+        if (listenerOnCommandLine && !Build(defaults, withOverrides: false).GetSection("Listeners").GetChildren().Any())
+        {
+            defaults["Listeners:0:Name"] = "default";
+            defaults["Listeners:0:Listen"] = DefaultListen;
+            defaults["Listeners:0:Protocol"] = DefaultProtocol;
+        }
+
+        var configuration = Build(defaults, withOverrides: true);
+        CheckKeys(configuration, context);
+        var options = Read(configuration, context, protocols, requireListeners);
+        return new ConfigurationResult(context.Errors.Count == 0 ? options : null, [.. context.Errors]);
+    }
+
+    private static ConfigurationResult Fail(ConfigurationError error) => new(null, [error]);
+
+    private static void CheckKeys(IConfiguration configuration, LoadContext context)
+    {
+        foreach (var section in configuration.GetChildren())
+        {
+            if (!TopLevelKeys.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(section.Path, "unknown key" + Suggestion.DidYouMean(section.Key, TopLevelKeys));
+            }
+        }
+
+        foreach (var listener in configuration.GetSection("Listeners").GetChildren())
+        {
+            if (!int.TryParse(listener.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                context.Error(listener.Path, "Listeners is a list: write \"Listeners\": [ { … } ]");
+                continue;
+            }
+
+            foreach (var key in listener.GetChildren())
+            {
+                if (!ListenerKeys.Contains(key.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    context.Error(key.Path, "unknown key" + Suggestion.DidYouMean(key.Key, ListenerKeys));
+                }
+            }
+        }
+    }
+
+    private static ProxyOptions Read(IConfiguration configuration, LoadContext context, IReadOnlyCollection<string> protocols, bool requireListeners)
+    {
+        var dataDirectory = configuration["DataDirectory"] ?? DefaultDataDirectory;
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            context.Error("DataDirectory", "must not be empty");
+        }
+
+        var durability = Durability.Normal;
+        if (configuration["Durability"] is { } durabilityText)
+        {
+            if (durabilityText.Equals("strict", StringComparison.OrdinalIgnoreCase))
+            {
+                durability = Durability.Strict;
+            }
+            else if (!durabilityText.Equals("normal", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Error("Durability", $"'{durabilityText}' is not normal or strict" + Suggestion.DidYouMean(durabilityText, DurabilityNames));
+            }
+        }
+
+        var drain = ReadDuration(configuration, "DrainTimeout", TimeSpan.FromSeconds(30), context);
+        var listeners = ReadListeners(configuration, context, protocols);
+        if (requireListeners && listeners.Count == 0 && context.Errors.Count == 0)
+        {
+            context.Error(string.Empty, "no listener: pass --upstream HOST:PORT, or list Listeners in a --config file");
+        }
+
+        return new ProxyOptions
+        {
+            DataDirectory = string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : Path.GetFullPath(dataDirectory),
+            Durability = durability,
+            DrainTimeout = drain,
+            Listeners = [.. listeners],
+        };
+    }
+
+    private static List<ListenerOptions> ReadListeners(IConfiguration configuration, LoadContext context, IReadOnlyCollection<string> protocols)
+    {
+        var listeners = new List<ListenerOptions>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var addresses = new HashSet<IPEndPoint>();
+        var sections = configuration.GetSection("Listeners").GetChildren()
+            .Where(s => int.TryParse(s.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .OrderBy(s => int.Parse(s.Key, CultureInfo.InvariantCulture));
+
+        foreach (var section in sections)
+        {
+            var prefix = section.Path;
+            var errorsBefore = context.Errors.Count;
+
+            var name = Required(section, "Name", context);
+            if (name is not null && !names.Add(name))
+            {
+                context.Error(prefix + ":Name", $"another listener is already named '{name}'");
+            }
+
+            var protocol = Required(section, "Protocol", context);
+            if (protocol is not null && !protocols.Contains(protocol, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(prefix + ":Protocol", $"unknown protocol '{protocol}' (known: {string.Join(", ", protocols)})" + Suggestion.DidYouMean(protocol, protocols));
+            }
+
+            IPEndPoint? listen = null;
+            if (Required(section, "Listen", context) is { } listenText)
+            {
+                if (!EndpointParser.TryParseListen(listenText, out listen, out var error))
+                {
+                    context.Error(prefix + ":Listen", error);
+                }
+                else if (listen.Port != 0 && !addresses.Add(listen))
+                {
+                    context.Error(prefix + ":Listen", $"another listener already listens on {listen}");
+                }
+            }
+
+            EndPoint? upstream = null;
+            if (Required(section, "Upstream", context) is { } upstreamText && !EndpointParser.TryParseUpstream(upstreamText, out upstream, out var upstreamError))
+            {
+                context.Error(prefix + ":Upstream", upstreamError);
+            }
+
+            var maxConnections = 1000;
+            if (section["MaxConnections"] is { } maxText
+                && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out maxConnections) || maxConnections is < 1 or > 1_000_000))
+            {
+                context.Error(prefix + ":MaxConnections", $"'{maxText}' is not a whole number between 1 and 1000000");
+            }
+
+            var connectTimeout = ReadDuration(section, "ConnectTimeout", TimeSpan.FromSeconds(5), context);
+            if (connectTimeout == TimeSpan.Zero)
+            {
+                context.Error(prefix + ":ConnectTimeout", "must be greater than zero");
+            }
+
+            var idleTimeout = ReadDuration(section, "IdleTimeout", TimeSpan.Zero, context);
+            if (context.Errors.Count == errorsBefore)
+            {
+                listeners.Add(new ListenerOptions
+                {
+                    Name = name!,
+                    Protocol = protocol!.ToLowerInvariant(),
+                    Listen = listen!,
+                    Upstream = upstream!,
+                    MaxConnections = maxConnections,
+                    ConnectTimeout = connectTimeout,
+                    IdleTimeout = idleTimeout,
+                });
+            }
+        }
+
+        return listeners;
+    }
+
+    private static string? Required(IConfigurationSection section, string key, LoadContext context)
+    {
+        var value = section[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            context.Error(section.Path + ":" + key, "is required", locateAt: section.Path);
+            return null;
+        }
+
+        return value;
+    }
+
+    private static TimeSpan ReadDuration(IConfiguration configuration, string key, TimeSpan fallback, LoadContext context)
+    {
+        if (configuration[key] is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!Duration.TryParse(text, out var value))
+        {
+            var path = configuration is IConfigurationSection section ? section.Path + ":" + key : key;
+            context.Error(path, $"'{text}' is not a duration (examples: 500ms, 30s, 5m, 1h, 0)");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    private sealed class LoadContext(ConfigurationSources sources)
+    {
+        public List<ConfigurationError> Errors { get; } = [];
+
+        public JsonPositionIndex? Positions { get; set; }
+
+        /// <summary>Records an error at the source that supplied the key (or, for a missing key, its parent).</summary>
+        public void Error(string key, string message, string? locateAt = null) =>
+            Errors.Add(new ConfigurationError(Locate(locateAt ?? key), key, message));
+
+        private string Locate(string key)
+        {
+            if (FindKey(sources.Overrides, key) is { } overridden)
+            {
+                return $"command line ({overridden})";
+            }
+
+            if (FindKey(sources.Environment, key) is { } fromEnvironment)
+            {
+                return $"environment {ConfigurationSources.EnvironmentPrefix}{fromEnvironment.Replace(":", "__", StringComparison.Ordinal)}";
+            }
+
+            for (var probe = key; probe.Length > 0; probe = probe.Contains(':') ? probe[..probe.LastIndexOf(':')] : string.Empty)
+            {
+                if (Positions is not null && Positions.TryGetPosition(probe, out var line, out var column))
+                {
+                    return $"{Positions.FilePath}:{line}:{column}";
+                }
+            }
+
+            return Positions?.FilePath ?? "command line";
+        }
+
+        private static string? FindKey(IReadOnlyDictionary<string, string?> source, string key) =>
+            source.Keys.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)
+                || k.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Proxy.Core.SessionLog;
+using Proxy.Core.Transport;
+
+namespace Proxy.Host.Configuration;
+
+/// <summary>The validated configuration of a running proxy. Immutable: a change builds a new one.</summary>
+public sealed record ProxyOptions
+{
+    public required string DataDirectory { get; init; }
+
+    public Durability Durability { get; init; } = Durability.Normal;
+
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public ImmutableArray<ListenerOptions> Listeners { get; init; } = [];
+
+    public string SessionLogPath => Path.Combine(DataDirectory, "sessions.db");
+}

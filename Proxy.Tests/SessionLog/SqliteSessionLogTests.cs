@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Proxy.Core.SessionLog;
+using Proxy.Core.Sessions;
+using static Proxy.Tests.SessionLog.SessionLogTestSupport;
+
+namespace Proxy.Tests.SessionLog;
+
+[TestFixture]
+public sealed class SqliteSessionLogTests
+{
+    private TempDirectory _directory = null!;
+    private string _path = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _directory = new TempDirectory();
+        _path = _directory.Combine("sessions.db");
+    }
+
+    [TearDown]
+    public void TearDown() => _directory.Dispose();
+
+    [Test]
+    public async Task OpenAndClose_AreStoredAsEventsAndSessionSummary()
+    {
+        // Microsecond-exact, and not UTC, to check the stored text is normalized to UTC.
+        var started = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.FromHours(2)).AddTicks(1_234_560);
+        var ended = started.AddSeconds(90);
+        var info = new SessionInfo("s-1", "pg-main", "postgres", "10.0.0.5:51234", "db1:5432", started);
+
+        await using (var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance))
+        {
+            await log.AppendCommittedAsync(new SessionOpened(info));
+            await log.AppendCommittedAsync(new SessionClosed(
+                "s-1", ended, CloseReason.ClientClosed, "bye", "alice@example.com", 1200, 34_000, TimeSpan.FromMilliseconds(90_000.1234)));
+        }
+
+        using var reader = SessionLogReader.Open(_path);
+        var session = reader.FindSession("s-1");
+        Assert.That(session, Is.EqualTo(new SessionSummary(
+            "s-1", "pg-main", "postgres", "10.0.0.5:51234", "db1:5432", "alice@example.com",
+            started, ended, "client_closed", "bye", 1200, 34_000, 90_000.123)));
+
+        var events = reader.ReadEvents().ToList();
+        Assert.That(events.Select(e => (e.SessionId, e.Kind)), Is.EqualTo(new[] { ("s-1", "open"), ("s-1", "close") }));
+        Assert.That(events[0].At, Is.EqualTo(started));
+
+        using var open = JsonDocument.Parse(events[0].DataJson);
+        Assert.That(open.RootElement.GetProperty("listener").GetString(), Is.EqualTo("pg-main"));
+        Assert.That(open.RootElement.GetProperty("upstream").GetString(), Is.EqualTo("db1:5432"));
+        using var close = JsonDocument.Parse(events[1].DataJson);
+        Assert.That(close.RootElement.GetProperty("reason").GetString(), Is.EqualTo("client_closed"));
+        Assert.That(close.RootElement.GetProperty("bytes_from_upstream").GetInt64(), Is.EqualTo(34_000));
+
+        Assert.That(Scalar(_path, "SELECT at FROM events ORDER BY id LIMIT 1"), Is.EqualTo("2025-03-04T03:06:07.123456Z"));
+        Assert.That(Scalar(_path, "SELECT started_at FROM sessions"), Is.EqualTo("2025-03-04T03:06:07.123456Z"));
+    }
+
+    [Test]
+    public async Task Close_WithoutIdentity_KeepsSummaryIdentityNull()
+    {
+        var info = new SessionInfo("s-2", "tcp", "tcp", "127.0.0.1:1", "127.0.0.1:2", DateTimeOffset.UtcNow);
+        await using (var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance))
+        {
+            log.TryAppend(new SessionOpened(info));
+            log.TryAppend(new SessionClosed("s-2", DateTimeOffset.UtcNow, CloseReason.UpstreamClosed, null, null, 1, 2, TimeSpan.FromSeconds(1)));
+            await log.FlushAsync();
+        }
+
+        using var reader = SessionLogReader.Open(_path);
+        var session = reader.FindSession("s-2")!;
+        Assert.That(session.Identity, Is.Null);
+        Assert.That(session.CloseDetail, Is.Null);
+        Assert.That(session.CloseReason, Is.EqualTo("upstream_closed"));
+    }
+
+    [Test]
+    public async Task ReopenedSessionId_KeepsFirstSummaryAndStillRecordsTheEvent()
+    {
+        var first = new SessionInfo("dup", "a", "tcp", "c1", "u1", DateTimeOffset.UtcNow);
+        var second = first with { Listener = "b" };
+        await using (var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance))
+        {
+            await log.AppendCommittedAsync(new SessionOpened(first));
+            await log.AppendCommittedAsync(new SessionOpened(second));
+            Assert.That(log.Health.IsHealthy, Is.True);
+        }
+
+        using var reader = SessionLogReader.Open(_path);
+        Assert.That(reader.FindSession("dup")!.Listener, Is.EqualTo("a"));
+        Assert.That(reader.ReadEvents("dup").Count(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ManyTryAppends_ThenFlush_AreAllCommittedInOrder()
+    {
+        const int Count = 5000;
+        await using var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance);
+        for (var i = 0; i < Count; i++)
+        {
+            Assert.That(log.TryAppend(TestEvent.Labelled(i.ToString())), Is.True);
+        }
+
+        await log.FlushAsync().WaitAsync(Patience);
+
+        Assert.That(CommittedLabels(_path), Is.EqualTo(Enumerable.Range(0, Count).Select(i => i.ToString())));
+        Assert.That(log.Health, Is.EqualTo(new SessionLogHealth(null, 0, 0)));
+    }
+
+    [Test]
+    public async Task StrictAppend_IsVisibleToAnotherConnectionWhenItReturns()
+    {
+        await using var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance);
+        using var reader = SessionLogReader.Open(_path);
+        for (var i = 0; i < 20; i++)
+        {
+            await log.AppendCommittedAsync(TestEvent.Labelled($"e{i}"));
+
+            var last = reader.ReadEvents().Last();
+            Assert.That(JsonDocument.Parse(last.DataJson).RootElement.GetProperty("label").GetString(), Is.EqualTo($"e{i}"));
+        }
+    }
+
+    [Test]
+    public async Task ConcurrentStrictAppends_AllCommit()
+    {
+        const int Tasks = 40;
+        const int PerTask = 25;
+        await using var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance);
+
+        var appenders = Enumerable.Range(0, Tasks).Select(t => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerTask; i++)
+            {
+                await log.AppendCommittedAsync(TestEvent.Labelled($"{t}/{i}"));
+            }
+        }));
+        await Task.WhenAll(appenders).WaitAsync(Patience);
+
+        var labels = CommittedLabels(_path);
+        Assert.That(labels, Has.Count.EqualTo(Tasks * PerTask));
+        Assert.That(labels, Is.Unique);
+
+        // Each task's own appends are sequential, so they must be committed in its order.
+        foreach (var t in Enumerable.Range(0, Tasks))
+        {
+            var own = labels.Where(l => l.StartsWith($"{t}/", StringComparison.Ordinal)).ToList();
+            Assert.That(own, Is.EqualTo(Enumerable.Range(0, PerTask).Select(i => $"{t}/{i}")));
+        }
+    }
+
+    [Test]
+    public async Task Dispose_CommitsWhatIsStillQueued()
+    {
+        var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance);
+        for (var i = 0; i < 2000; i++)
+        {
+            log.TryAppend(TestEvent.Labelled(i.ToString()));
+        }
+
+        await log.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        Assert.That(CommittedLabels(_path), Has.Count.EqualTo(2000));
+        Assert.That(log.TryAppend(TestEvent.Labelled("late")), Is.False);
+        Assert.That(log.Health.DroppedEvents, Is.Zero, "appends after close are refused, not counted as drops");
+        await Assert.ThatAsync(
+            () => log.AppendCommittedAsync(TestEvent.Labelled("late")).AsTask(),
+            Throws.TypeOf<SessionLogUnavailableException>().With.Message.Contains("closed"));
+        await log.FlushAsync().WaitAsync(Patience);
+        await log.DisposeAsync();
+    }
+
+    [Test]
+    public async Task EventWhoseDataFailsToSerialize_IsStoredWithAnErrorMarker()
+    {
+        await using var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance);
+        await log.AppendCommittedAsync(new BrokenEvent(DateTimeOffset.UtcNow));
+        await log.AppendCommittedAsync(TestEvent.Labelled("after"));
+
+        using var reader = SessionLogReader.Open(_path);
+        var events = reader.ReadEvents().ToList();
+        Assert.That(events.Select(e => e.Kind), Is.EqualTo(new[] { "broken", "test" }));
+        Assert.That(JsonDocument.Parse(events[0].DataJson).RootElement.TryGetProperty("serialization_error", out _), Is.True);
+    }
+
+    /// <summary>Writes a value without a property name, which Utf8JsonWriter rejects.</summary>
+    private sealed record BrokenEvent(DateTimeOffset At) : SessionEvent(null, At)
+    {
+        public override string Kind => "broken";
+
+        public override void WriteData(Utf8JsonWriter writer) => writer.WriteNumberValue(1);
+    }
+}
