@@ -20,61 +20,29 @@ internal static class BulkThroughput
     {
         var options = context.Options;
         using var sink = DiscardSink.Start(SinkMode.Bulk);
-        var proxy = await context.StartProxyAsync("bulk", sink.EndPoint, maxConnections: 100);
+        var proxies = await context.StartProxiesAsync("bulk", sink.EndPoint, maxConnections: 100);
         var haproxy = await context.StartHaproxyAsync("bulk", sink.EndPoint, maxConnections: 100);
-        var variants = new (string Name, IPEndPoint Target, ChildProcess? Hop)[]
-        {
-            ("direct", sink.EndPoint, null),
-            ("proxy", proxy.Listen, proxy.Process),
-            ("haproxy", haproxy.Listen, haproxy.Process),
-        };
+        var variants = Variant.For(sink.EndPoint, [.. proxies, haproxy]);
 
-        foreach (var (name, target, _) in variants)
+        foreach (var variant in variants)
         {
-            var warmUp = await TransferAsync(context, sink, target, Math.Min(options.Bytes, WarmUpBytes));
-            MacroContext.Progress($"bulk warm-up {name}: {warmUp:0} MiB/s");
+            var warmUp = await TransferAsync(context, sink, variant.Target, Math.Min(options.Bytes, WarmUpBytes));
+            MacroContext.Progress($"bulk warm-up {variant.Name}: {warmUp:0} MiB/s");
         }
 
-        var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
-        var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
-        for (var round = 1; round <= options.Rounds; round++)
+        var results = await InterleavedRounds.RunAsync(context, "bulk", "MiB/s", variants, v => TransferAsync(context, sink, v.Target, options.Bytes));
+        foreach (var hop in variants.Select(v => v.Hop).OfType<ChildProcess>())
         {
-            foreach (var (name, target, hop) in variants)
-            {
-                var before = hop?.Stats();
-                var mibPerSecond = await TransferAsync(context, sink, target, options.Bytes);
-                samples[name].Add(mibPerSecond);
-                if (hop is not null)
-                {
-                    cpu[name].Add(hop.Stats().CpuSeconds - before!.Value.CpuSeconds);
-                }
-
-                MacroContext.Progress($"bulk round {round}/{options.Rounds} {name}: {mibPerSecond:0} MiB/s");
-            }
+            await hop.StopAsync();
         }
 
-        var peak = variants.Where(v => v.Hop is not null).ToDictionary(v => v.Name, v => (double?)(v.Hop!.Stats().PeakRssBytes / (double)MacroOptions.MiB));
-        await proxy.Process.StopAsync();
-        await haproxy.Process.StopAsync();
-
-        var direct = Statistics.Median(samples["direct"]);
-        var results = variants
-            .Select(v => VariantResult.From(v.Name, samples[v.Name], direct, cpu[v.Name], peak.GetValueOrDefault(v.Name)))
-            .ToList();
-        var proxyMedian = results[1].Median;
-        var haproxyMedian = results[2].Median;
-        var proxyOverHaproxy = proxyMedian / haproxyMedian;
         return new SectionResult(
             "bulk",
             $"Bulk L4 throughput: {options.Bytes / MacroOptions.MiB} MiB per transfer, one stream, {options.Rounds} rounds",
             "MiB/s",
             "direct",
             results,
-            [
-                new RatioResult("proxy / direct", proxyMedian / direct, null, null),
-                new RatioResult("proxy / haproxy", proxyOverHaproxy, "≥ 0.90 (goal ≥ 1.00)", proxyOverHaproxy >= 0.9),
-                new RatioResult("haproxy / direct", haproxyMedian / direct, null, null),
-            ],
+            InterleavedRounds.Ratios(results, ("≥ 0.90 (goal ≥ 1.00)", 0.9)),
             []);
     }
 

@@ -32,12 +32,12 @@ internal static class IdleMemory
         }
 
         using var sink = DiscardSink.Start(SinkMode.Hold);
-        var proxy = await context.StartProxyAsync("idle", sink.EndPoint, maxConnections: Math.Max(5000, count + 100));
+        var proxies = await context.StartProxiesAsync("idle", sink.EndPoint, maxConnections: Math.Max(5000, count + 100));
         var haproxy = await context.StartHaproxyAsync("idle", sink.EndPoint, maxConnections: count + 100);
 
         var results = new List<VariantResult>();
         var notes = new List<string>();
-        foreach (var hop in new[] { proxy, haproxy })
+        foreach (var hop in proxies.Append(haproxy))
         {
             var (before, after) = await MeasureAsync(context, sink, hop, count);
             var kibPerConnection = (after - before) / 1024.0 / count;
@@ -48,17 +48,21 @@ internal static class IdleMemory
             await hop.Process.StopAsync();
         }
 
-        var proxyKiB = results[0].Median;
+        var haproxyKiB = results[^1].Median;
+        var ratios = new List<RatioResult>();
+        foreach (var build in results.SkipLast(1))
+        {
+            ratios.Add(new RatioResult($"{build.Variant} KiB per idle connection", build.Median, $"≤ {TargetKiBPerConnection:0}", build.Median <= TargetKiBPerConnection));
+            ratios.Add(new RatioResult($"{build.Variant} / haproxy", build.Median / haproxyKiB, null, null));
+        }
+
         return new SectionResult(
             "idle",
             $"Idle connections: {count} held open, resident memory per connection",
             "KiB/conn",
             null,
             results,
-            [
-                new RatioResult("proxy KiB per idle connection", proxyKiB, $"≤ {TargetKiBPerConnection:0}", proxyKiB <= TargetKiBPerConnection),
-                new RatioResult("proxy / haproxy", proxyKiB / results[1].Median, null, null),
-            ],
+            ratios,
             notes);
     }
 

@@ -55,6 +55,11 @@ internal static class MacroCommand
             Tools.Require(options.Sections);
             var repository = FindRepositoryRoot();
             var proxyDll = await EnsureProxyBuiltAsync(options, repository, cancel.Token);
+            foreach (var candidate in options.Candidates.Where(c => !File.Exists(c.Dll)))
+            {
+                throw new MacroException($"--candidate {candidate.Name}: no such file {candidate.Dll}");
+            }
+
             var report = await RunSectionsAsync(options, repository, proxyDll, cancel.Token);
 
             Console.Out.Write(report.ToMarkdown());
@@ -103,7 +108,7 @@ internal static class MacroCommand
             startedAt,
             DateTimeOffset.UtcNow,
             environment,
-            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment),
+            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment, options.Candidates),
             sections);
     }
 

@@ -63,20 +63,35 @@ internal sealed class MacroContext : IAsyncDisposable
 
     public string CreateDirectory(string name) => Directory.CreateDirectory(Path.Combine(Scratch, name)).FullName;
 
+    /// <summary>The proxy under test, then every <c>--candidate</c> build, each with the same configuration.</summary>
+    public async Task<IReadOnlyList<MiddleHop>> StartProxiesAsync(string section, EndPoint upstream, int maxConnections)
+    {
+        var hops = new List<MiddleHop> { await StartProxyAsync(section, "proxy", ProxyDll, upstream, maxConnections) };
+        foreach (var candidate in Options.Candidates)
+        {
+            hops.Add(await StartProxyAsync(section, candidate.Name, candidate.Dll, upstream, maxConnections));
+        }
+
+        return hops;
+    }
+
     /// <summary>
-    /// Starts the proxy under test as its own process, as it runs in production: the harness measures it
-    /// from outside (throughput, /proc CPU and RSS) and its GC and thread pool are not shared with the
+    /// Starts a proxy build as its own process, as it runs in production: the harness measures it from
+    /// outside (throughput, /proc CPU and RSS) and its GC and thread pool are not shared with the
     /// harness's clients and sinks.
     /// </summary>
-    public async Task<MiddleHop> StartProxyAsync(string section, EndPoint upstream, int maxConnections)
+    private async Task<MiddleHop> StartProxyAsync(string section, string variant, string dll, EndPoint upstream, int maxConnections)
     {
-        var directory = CreateDirectory($"proxy-{section}");
+        var directory = CreateDirectory($"{variant}-{section}");
         var listen = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
         var configPath = Path.Combine(directory, "proxy.json");
         var config = new
         {
             DataDirectory = Path.Combine(directory, "data"),
             Durability = "normal",
+
+            // Below the harness's 15 s SIGTERM grace, so a cancelled run still sees the proxy exit by itself.
+            DrainTimeout = "5s",
             Listeners = new[]
             {
                 new { Name = "bench", Protocol = "tcp", Listen = listen.ToString(), Upstream = upstream.ToString(), MaxConnections = maxConnections },
@@ -84,10 +99,10 @@ internal sealed class MacroContext : IAsyncDisposable
         };
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, ProxyConfigJson), Cancel);
 
-        var process = Track(ChildProcess.Start($"proxy-{section}", "dotnet", [ProxyDll, "run", "--config", configPath], directory, environment: Options.ProxyEnvironment));
+        var process = Track(ChildProcess.Start($"{variant}-{section}", "dotnet", [dll, "run", "--config", configPath], directory, environment: Options.ProxyEnvironment));
         await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(60));
-        Progress($"proxy ({section}) pid {process.Id} listening on {listen} -> {upstream}");
-        return new MiddleHop("proxy", listen, process);
+        Progress($"{variant} ({section}) pid {process.Id} listening on {listen} -> {upstream}");
+        return new MiddleHop(variant, listen, process);
     }
 
     /// <summary>haproxy as shipped by Debian, in plain <c>mode tcp</c>: the reference an L4 proxy is held to.</summary>

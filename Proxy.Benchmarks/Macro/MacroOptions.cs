@@ -12,6 +12,9 @@ internal enum MacroSections
     All = Bulk | Pgbench | Idle,
 }
 
+/// <summary>Another build of the proxy, measured beside the main one in the same rounds.</summary>
+internal sealed record ProxyBuild(string Name, string Dll);
+
 /// <summary>What one macro run measures and how long it spends on it.</summary>
 internal sealed record MacroOptions
 {
@@ -38,7 +41,13 @@ internal sealed record MacroOptions
     /// <summary>Null: the Release build of Proxy.Host in this repository.</summary>
     public string? ProxyDll { get; init; }
 
-    /// <summary>Set for the proxy process only: runtime knobs to try without touching the harness.</summary>
+    /// <summary>
+    /// Builds compared with the proxy in the same run (a tuning change, an older commit): interleaved in
+    /// the same rounds, so their ratio to the proxy is measured side by side, not across runs.
+    /// </summary>
+    public IReadOnlyList<ProxyBuild> Candidates { get; init; } = [];
+
+    /// <summary>Set for the proxy processes only: runtime knobs to try without touching the harness.</summary>
     public IReadOnlyDictionary<string, string> ProxyEnvironment { get; init; } = new Dictionary<string, string>();
 
     public const string Usage = """
@@ -51,6 +60,7 @@ internal sealed record MacroOptions
           --idle-connections N  connections held open for the idle-memory section (default 2000)
           --scale N             pgbench -i scale factor (default 10)
           --proxy PATH          proxy.dll to run (default: Proxy.Host/bin/Release/net10.0/proxy.dll)
+          --candidate NAME=DLL  also measure another proxy build, as variant NAME, in the same rounds (repeatable)
           --proxy-env NAME=VALUE
                                 an environment variable for the proxy process only (repeatable)
           --keep-temp           leave the scratch directory (configs, logs, data) in place
@@ -83,6 +93,7 @@ internal sealed record MacroOptions
                 "--idle-connections" => options with { IdleConnections = PositiveInt(name, Value()) },
                 "--scale" => options with { PgbenchScale = PositiveInt(name, Value()) },
                 "--proxy" => options with { ProxyDll = Path.GetFullPath(Value()) },
+                "--candidate" => options with { Candidates = WithCandidate(options.Candidates, Value()) },
                 "--proxy-env" => options with { ProxyEnvironment = WithVariable(options.ProxyEnvironment, Value()) },
                 "--keep-temp" => options with { KeepTemp = true },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
@@ -114,6 +125,19 @@ internal sealed record MacroOptions
         }
 
         throw new ArgumentException($"'{text}' is not a size (examples: 1GiB, 128MiB, 1048576)");
+    }
+
+    private static List<ProxyBuild> WithCandidate(IReadOnlyList<ProxyBuild> candidates, string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        var name = equals > 0 ? assignment[..equals] : string.Empty;
+        if (name.Length == 0 || name is "direct" or "proxy" or "haproxy" || candidates.Any(c => c.Name == name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException($"--candidate takes NAME=PATH with a new name of letters, digits, '-' or '_', not '{assignment}'");
+        }
+
+        var dll = Path.GetFullPath(assignment[(equals + 1)..]);
+        return [.. candidates, new ProxyBuild(name, dll)];
     }
 
     private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)

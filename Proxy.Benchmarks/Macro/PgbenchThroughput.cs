@@ -17,61 +17,37 @@ internal static partial class PgbenchThroughput
         var postgres = await PostgresServer.StartAsync(context);
         await postgres.InitializePgbenchAsync(options.PgbenchScale);
 
-        var proxy = await context.StartProxyAsync("pgbench", postgres.EndPoint, maxConnections: 200);
+        var proxies = await context.StartProxiesAsync("pgbench", postgres.EndPoint, maxConnections: 200);
         var haproxy = await context.StartHaproxyAsync("pgbench", postgres.EndPoint, maxConnections: 200);
-        var variants = new (string Name, IPEndPoint Target, ChildProcess? Hop)[]
-        {
-            ("direct", postgres.EndPoint, null),
-            ("proxy", proxy.Listen, proxy.Process),
-            ("haproxy", haproxy.Listen, haproxy.Process),
-        };
+        var variants = Variant.For(postgres.EndPoint, [.. proxies, haproxy]);
 
         var scratch = context.CreateDirectory("pgbench");
         var warmUpSeconds = Math.Min(options.Seconds, 2);
-        foreach (var (name, target, _) in variants)
+        foreach (var variant in variants)
         {
-            var tps = await RunPgbenchAsync(context, scratch, $"pgbench-warmup-{name}", target, warmUpSeconds);
-            MacroContext.Progress($"pgbench warm-up {name}: {tps:0} tps");
+            var tps = await RunPgbenchAsync(context, scratch, $"pgbench-warmup-{variant.Name}", variant.Target, warmUpSeconds);
+            MacroContext.Progress($"pgbench warm-up {variant.Name}: {tps:0} tps");
         }
 
-        var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
-        var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
-        for (var round = 1; round <= options.Rounds; round++)
+        var results = await InterleavedRounds.RunAsync(
+            context,
+            "pgbench",
+            "tps",
+            variants,
+            v => RunPgbenchAsync(context, scratch, $"pgbench-{v.Name}", v.Target, options.Seconds));
+        foreach (var hop in variants.Select(v => v.Hop).OfType<ChildProcess>())
         {
-            foreach (var (name, target, hop) in variants)
-            {
-                var before = hop?.Stats();
-                var tps = await RunPgbenchAsync(context, scratch, $"pgbench-{name}", target, options.Seconds);
-                samples[name].Add(tps);
-                if (hop is not null)
-                {
-                    cpu[name].Add(hop.Stats().CpuSeconds - before!.Value.CpuSeconds);
-                }
-
-                MacroContext.Progress($"pgbench round {round}/{options.Rounds} {name}: {tps:0} tps");
-            }
+            await hop.StopAsync();
         }
 
-        var peak = variants.Where(v => v.Hop is not null).ToDictionary(v => v.Name, v => (double?)(v.Hop!.Stats().PeakRssBytes / (double)MacroOptions.MiB));
-        await proxy.Process.StopAsync();
-        await haproxy.Process.StopAsync();
         await postgres.Process.StopAsync();
-
-        var direct = Statistics.Median(samples["direct"]);
-        var results = variants
-            .Select(v => VariantResult.From(v.Name, samples[v.Name], direct, cpu[v.Name], peak.GetValueOrDefault(v.Name)))
-            .ToList();
         return new SectionResult(
             "pgbench",
             $"pgbench -S -c 8 -j 2, {options.Seconds} s per round, scale {options.PgbenchScale}, {options.Rounds} rounds",
             "tps",
             "direct",
             results,
-            [
-                new RatioResult("proxy / direct", results[1].Median / direct, null, null),
-                new RatioResult("proxy / haproxy", results[1].Median / results[2].Median, null, null),
-                new RatioResult("haproxy / direct", results[2].Median / direct, null, null),
-            ],
+            InterleavedRounds.Ratios(results),
             []);
     }
 

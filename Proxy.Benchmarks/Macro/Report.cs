@@ -65,7 +65,7 @@ internal sealed record EnvironmentInfo(
     string? Haproxy,
     string? Postgres);
 
-internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections, IReadOnlyDictionary<string, string> ProxyEnvironment);
+internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections, IReadOnlyDictionary<string, string> ProxyEnvironment, IReadOnlyList<ProxyBuild> Candidates);
 
 internal sealed record MacroReport(
     DateTimeOffset StartedAt,
@@ -81,6 +81,11 @@ internal sealed record MacroReport(
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.Cores} cores, Linux {Environment.Kernel}, .NET {Environment.Runtime}, commit {Environment.Commit ?? "?"}; haproxy {Environment.Haproxy ?? "-"}; PostgreSQL {Environment.Postgres ?? "-"}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Rounds {Settings.Rounds}{(Settings.Quick ? " (quick)" : string.Empty)}, variants interleaved within each round.");
+        foreach (var candidate in Settings.Candidates)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Candidate `{candidate.Name}`: {candidate.Dll}.");
+        }
+
         if (Settings.ProxyEnvironment.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Proxy environment: {string.Join(", ", Settings.ProxyEnvironment.Select(e => $"`{e.Key}={e.Value}`"))}.");
