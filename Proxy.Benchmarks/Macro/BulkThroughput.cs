@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -12,6 +13,8 @@ namespace Proxy.Benchmarks.Macro;
 internal static class BulkThroughput
 {
     private const int SendChunk = 1024 * 1024;
+
+    private static long _lastTransferId;
 
     /// <summary>Enough iterations of the proxy's forwarding loops for tiered compilation to reach tier 1.</summary>
     private const long WarmUpBytes = 256 * MacroOptions.MiB;
@@ -52,7 +55,7 @@ internal static class BulkThroughput
     /// </summary>
     private static async Task<double> TransferAsync(MacroContext context, DiscardSink sink, IPEndPoint target, long bytes)
     {
-        sink.DiscardEarlierTransfers();
+        var id = Interlocked.Increment(ref _lastTransferId);
 
         // Generous against a slow machine (20 MiB/s), still bounded.
         var timeout = TimeSpan.FromSeconds(30 + (bytes / (20.0 * MacroOptions.MiB)));
@@ -64,11 +67,11 @@ internal static class BulkThroughput
         using var abort = limit.Token.Register(socket.Dispose);
         try
         {
-            var startTimestamp = await OnThread(() => SendAll(socket, bytes));
-            var transfer = await sink.NextTransferAsync(limit.Token);
-            if (transfer.Bytes != bytes)
+            var startTimestamp = await OnThread(() => SendAll(socket, id, bytes));
+            var transfer = await sink.TransferAsync(id, limit.Token);
+            if (transfer.Bytes != bytes || transfer.Reset)
             {
-                throw new MacroException($"bulk transfer via {target}: sent {bytes} bytes, sink received {Math.Abs(transfer.Bytes)}{(transfer.Bytes < 0 ? " before a reset" : string.Empty)}");
+                throw new MacroException($"bulk transfer via {target}: sent {bytes} bytes, sink received {transfer.Bytes}{(transfer.Reset ? " before a reset" : string.Empty)}");
             }
 
             var seconds = (transfer.EndTimestamp - startTimestamp) / (double)Stopwatch.Frequency;
@@ -81,10 +84,11 @@ internal static class BulkThroughput
     }
 
     /// <summary>Blocking sends on a dedicated thread: one syscall per MiB and no thread-pool hops.</summary>
-    private static long SendAll(Socket socket, long bytes)
+    private static long SendAll(Socket socket, long id, long bytes)
     {
         var chunk = new byte[SendChunk];
         Random.Shared.NextBytes(chunk);
+        BinaryPrimitives.WriteInt64LittleEndian(chunk, id);
         var start = Stopwatch.GetTimestamp();
         var remaining = bytes;
         while (remaining > 0)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -15,8 +16,9 @@ internal enum SinkMode
     Hold,
 }
 
-/// <summary>What the sink saw of one connection, ended by the peer's FIN.</summary>
-internal readonly record struct SinkTransfer(long Bytes, long EndTimestamp);
+/// <summary>What the sink saw of one connection, ended by the peer's FIN or a reset.</summary>
+/// <param name="Id">The first 8 bytes of the stream, which a bulk source sets to its transfer's number.</param>
+internal readonly record struct SinkTransfer(long Id, long Bytes, long EndTimestamp, bool Reset);
 
 /// <summary>
 /// A TCP server that reads and discards. It runs inside the harness rather than as its own process
@@ -61,26 +63,19 @@ internal sealed class DiscardSink : IDisposable
     }
 
     /// <summary>
-    /// The next connection that carried data. Connections without data (readiness probes passed on by a
-    /// proxy) are skipped. Negative bytes: the connection was reset after that many arrived.
+    /// The end of the transfer whose stream began with <paramref name="id"/>. Other connections — a
+    /// proxy's readiness probe passed on upstream, its reset arriving late — are skipped, so they can
+    /// never be taken for the transfer being timed.
     /// </summary>
-    public async Task<SinkTransfer> NextTransferAsync(CancellationToken cancellationToken)
+    public async Task<SinkTransfer> TransferAsync(long id, CancellationToken cancellationToken)
     {
         while (true)
         {
             var transfer = await _transfers.Reader.ReadAsync(cancellationToken);
-            if (transfer.Bytes != 0)
+            if (transfer.Id == id)
             {
                 return transfer;
             }
-        }
-    }
-
-    /// <summary>Forgets transfers from earlier connections, so the next one read is the next one made.</summary>
-    public void DiscardEarlierTransfers()
-    {
-        while (_transfers.Reader.TryRead(out _))
-        {
         }
     }
 
@@ -128,25 +123,39 @@ internal sealed class DiscardSink : IDisposable
     private void Drain(Socket socket)
     {
         var buffer = new byte[BufferSize];
+        Span<byte> id = stackalloc byte[sizeof(long)];
         long total = 0;
+        long end = 0;
+        var reset = false;
         try
         {
             int received;
             while ((received = socket.Receive(buffer)) > 0)
             {
+                if (total < id.Length)
+                {
+                    var header = (int)Math.Min(id.Length - total, received);
+                    buffer.AsSpan(0, header).CopyTo(id[(int)total..]);
+                }
+
                 total += received;
             }
 
-            _transfers.Writer.TryWrite(new SinkTransfer(total, Stopwatch.GetTimestamp()));
+            end = Stopwatch.GetTimestamp();
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            // A reset mid-transfer reports what arrived; the source compares it with what it sent.
-            _transfers.Writer.TryWrite(new SinkTransfer(-Math.Max(total, 1), Stopwatch.GetTimestamp()));
+            reset = true;
+            end = Stopwatch.GetTimestamp();
         }
         finally
         {
             Close(socket);
+        }
+
+        if (total >= id.Length)
+        {
+            _transfers.Writer.TryWrite(new SinkTransfer(BinaryPrimitives.ReadInt64LittleEndian(id), total, end, reset));
         }
     }
 
