@@ -13,16 +13,22 @@ public sealed class TransportOptions
 
     public const int ResumeWriterThreshold = PauseWriterThreshold / 2;
 
+    /// <summary>
+    /// How much one socket receive asks for, and the pipe segment size (equal, so one receive becomes
+    /// one segment and one send). An idle connection holds no buffer (the receive loop waits with a
+    /// zero-byte read), so this costs memory only while bytes are in flight.
+    /// </summary>
+    /// <remarks>
+    /// 64 KiB, not more: arrays of 85,000 bytes and up live on the large object heap, and under many busy
+    /// sessions the pool would hand out fresh ones that only a gen-2 collection reclaims. Measured in one
+    /// run (docs/benchmarks.md, "Tuning history"): 16 KiB segments sent every 64 KiB as four sendto calls
+    /// (0.97× haproxy bulk); 64/64 KiB gave 1.30×; 256 KiB gave 1.54×, not worth leaving the small heap.
+    /// </remarks>
+    public const int SegmentSize = 64 * 1024;
+
     public static TransportOptions Default { get; } = new();
 
-    /// <summary>
-    /// How much one socket receive asks for; larger reads mean fewer syscalls in bulk transfers. An idle
-    /// connection holds no buffer (the receive loop waits with a zero-byte read), so this costs memory
-    /// only while bytes are in flight. 256 KiB: one loopback stream of 1 GiB went 1.58× faster than with
-    /// 64 KiB, at 0.71× the proxy CPU per GiB, with no change in pgbench -S or in idle RSS
-    /// (docs/benchmarks.md, "Tuning history").
-    /// </summary>
-    public int ReceiveBufferSize { get; init; } = 256 * 1024;
+    public int ReceiveBufferSize { get; init; } = SegmentSize;
 
     /// <summary>
     /// Inline schedulers: a receive that completes runs the protocol and the opposite send on the
@@ -33,9 +39,6 @@ public sealed class TransportOptions
         resumeWriterThreshold: ResumeWriterThreshold,
         readerScheduler: PipeScheduler.Inline,
         writerScheduler: PipeScheduler.Inline,
-        // Equal to ReceiveBufferSize: the handler copies into the send pipe with PipeWriter.Write, which
-        // takes segments of this size, and the send loop issues one send per segment. At 16 KiB every
-        // 64 KiB received went out as four sendto calls (strace: 98k sends for 25k receives).
-        minimumSegmentSize: 256 * 1024,
+        minimumSegmentSize: SegmentSize,
         useSynchronizationContext: false);
 }
