@@ -21,6 +21,7 @@ internal sealed class ProxyListener
     private readonly ConcurrentDictionary<string, ProxySession> _sessions = new();
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly string _upstreamName;
     private Socket? _listenSocket;
     private Task _acceptLoop = Task.CompletedTask;
     private int _openConnections;
@@ -39,6 +40,7 @@ internal sealed class ProxyListener
         _logger = logger;
         _transport = transport;
         _time = time;
+        _upstreamName = Describe(options.Upstream);
     }
 
     public ListenerOptions Options { get; }
@@ -146,7 +148,7 @@ internal sealed class ProxyListener
             Options.Name,
             Options.Protocol,
             clientEndPoint.ToString(),
-            Options.Upstream.ToString() ?? string.Empty,
+            _upstreamName,
             _time.GetUtcNow());
 
         var open = Interlocked.Increment(ref _openConnections);
@@ -274,7 +276,7 @@ internal sealed class ProxyListener
         catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
         {
             socket.Dispose();
-            return (null, $"no answer from {Options.Upstream} within {Options.ConnectTimeout.TotalSeconds:0.###}s");
+            return (null, $"no answer from {_upstreamName} within {Options.ConnectTimeout.TotalSeconds:0.###}s");
         }
         catch (OperationCanceledException)
         {
@@ -284,7 +286,14 @@ internal sealed class ProxyListener
         catch (SocketException ex)
         {
             socket.Dispose();
-            return (null, $"{Options.Upstream}: {ex.Message}");
+            return (null, $"{_upstreamName}: {ex.Message}");
         }
     }
+
+    /// <summary>host:port as configured; <see cref="DnsEndPoint.ToString"/> would prefix the address family.</summary>
+    private static string Describe(EndPoint endPoint) => endPoint switch
+    {
+        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        _ => endPoint.ToString() ?? string.Empty,
+    };
 }
