@@ -169,11 +169,15 @@ internal sealed class ProxyListener
                 return;
             }
 
-            var (upstreamSocket, failure) = await ConnectUpstreamAsync().ConfigureAwait(false);
+            var (upstreamSocket, failureReason, failure) = await ConnectUpstreamAsync().ConfigureAwait(false);
             if (upstreamSocket is null)
             {
-                TransportLog.UpstreamUnreachable(_logger, Options.Name, Options.Upstream, failure!);
-                RecordRefusal(info, CloseReason.UpstreamUnreachable, failure);
+                if (failureReason == CloseReason.UpstreamUnreachable)
+                {
+                    TransportLog.UpstreamUnreachable(_logger, Options.Name, Options.Upstream, failure!);
+                }
+
+                RecordRefusal(info, failureReason, failure);
                 clientSocket.Dispose();
                 return;
             }
@@ -262,7 +266,7 @@ internal sealed class ProxyListener
     private void RecordRefusal(SessionInfo info, CloseReason reason, string? detail) =>
         _log.TryAppend(new SessionClosed(info.Id, _time.GetUtcNow(), reason, detail, null, 0, 0, _time.GetUtcNow() - info.StartedAt));
 
-    private async Task<(Socket? Socket, string? Failure)> ConnectUpstreamAsync()
+    private async Task<(Socket? Socket, CloseReason FailureReason, string? Failure)> ConnectUpstreamAsync()
     {
         // Dual-mode socket: reaches IPv4 and IPv6 addresses and whatever a DNS name resolves to.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -271,22 +275,22 @@ internal sealed class ProxyListener
         try
         {
             await socket.ConnectAsync(Options.Upstream, timeout.Token).ConfigureAwait(false);
-            return (socket, null);
+            return (socket, CloseReason.None, null);
         }
         catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
         {
             socket.Dispose();
-            return (null, $"no answer from {_upstreamName} within {Options.ConnectTimeout.TotalSeconds:0.###}s");
+            return (null, CloseReason.UpstreamUnreachable, $"no answer from {_upstreamName} within {Options.ConnectTimeout.TotalSeconds:0.###}s");
         }
         catch (OperationCanceledException)
         {
             socket.Dispose();
-            return (null, "proxy shutting down");
+            return (null, CloseReason.Shutdown, "proxy shutting down");
         }
         catch (SocketException ex)
         {
             socket.Dispose();
-            return (null, $"{_upstreamName}: {ex.Message}");
+            return (null, CloseReason.UpstreamUnreachable, $"{_upstreamName}: {ex.Message}");
         }
     }
 
