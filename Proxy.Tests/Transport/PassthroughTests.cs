@@ -93,6 +93,37 @@ public sealed class PassthroughTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Full_duplex_transfer_far_beyond_the_pipe_thresholds_arrives_intact(CancellationToken cancellationToken)
+    {
+        // 32 MiB through pipes that pause at 1 MiB: every pause/resume path runs, in both directions at once.
+        const int Length = 32 * 1024 * 1024;
+        var data = TestSockets.RandomBytes(Length, seed: 8);
+        await using var upstream = FakeUpstream.Echo();
+        await using var proxy = InProcessProxy.Start(upstream.EndPoint);
+
+        using var client = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        var clientEndPoint = client.LocalEndPoint!;
+        var sending = Task.Run(
+            async () =>
+            {
+                await client.SendAllAsync(data, cancellationToken);
+                client.Shutdown(SocketShutdown.Send);
+            },
+            cancellationToken);
+        var (echoed, end) = await client.ReceiveToEndAsync(cancellationToken);
+        await sending;
+
+        Assert.That(end, Is.EqualTo(StreamEnd.Eof));
+        Assert.That(echoed, Has.Length.EqualTo(Length));
+        Assert.That(echoed.AsSpan().SequenceEqual(data), Is.True, "echo differs");
+        var closed = await proxy.WaitForCloseAsync(clientEndPoint, cancellationToken);
+        Assert.That(closed.Reason, Is.EqualTo(CloseReason.ClientClosed), proxy.Describe);
+        Assert.That(closed.BytesFromClient, Is.EqualTo(Length));
+        Assert.That(closed.BytesFromUpstream, Is.EqualTo(Length));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Two_hundred_concurrent_sessions_each_get_their_own_bytes_back(CancellationToken cancellationToken)
     {
         const int Sessions = 200;
