@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Proxy.Core.Sessions;
+using Proxy.Core.Transport;
 using Proxy.Tests.Support;
 
 namespace Proxy.Tests.Transport;
@@ -167,6 +168,76 @@ public sealed class PassthroughTests
             Assert.That(upstream.ScriptFailures, Is.Empty);
             Assert.That(proxy.Errors, Is.Empty);
         }
+
+        // Every slot is given back: nothing counts against the connection limit once the sessions are gone.
+        while (proxy.Server.OpenConnections > 0)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Client_that_does_not_read_holds_back_the_upstream(CancellationToken cancellationToken)
+    {
+        // Without backpressure the proxy would buffer everything offered for a client that reads nothing.
+        // With it the upstream stalls once the kernel's socket buffers (two connections, each with a send
+        // and a receive buffer) and the proxy's two pipes are full.
+        var bound = (2 * (MaxSocketBuffer("tcp_rmem") + MaxSocketBuffer("tcp_wmem"))) + (2 * TransportOptions.PauseWriterThreshold) + (8 << 20);
+        var offered = Math.Max(128L << 20, 3 * bound);
+        long sent = 0;
+        await using var upstream = FakeUpstream.Start(async (socket, token) =>
+        {
+            var chunk = TestSockets.RandomBytes(64 * 1024, seed: 9);
+            while (Interlocked.Read(ref sent) < offered)
+            {
+                await socket.SendAllAsync(chunk, token);
+                Interlocked.Add(ref sent, chunk.Length);
+            }
+        });
+        await using var proxy = InProcessProxy.Start(upstream.EndPoint);
+
+        using var client = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        var clientEndPoint = client.LocalEndPoint!;
+
+        // Wait until the upstream stops making progress (or would have sent everything).
+        var last = -1L;
+        while (Interlocked.Read(ref sent) is var now && now != last && now < offered)
+        {
+            last = now;
+            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
+        }
+
+        TestContext.Out.WriteLine($"the upstream stalled after {Interlocked.Read(ref sent):N0} bytes");
+        Assert.That(Interlocked.Read(ref sent), Is.LessThan(bound), "the proxy kept reading from the upstream for a client that read nothing");
+
+        // And the session still works once the client does read.
+        var resumed = await client.ReceiveExactlyAsync(4 * 1024 * 1024, cancellationToken);
+        Assert.That(resumed.AsSpan(0, 64 * 1024).SequenceEqual(TestSockets.RandomBytes(64 * 1024, seed: 9)), Is.True);
+        client.ResetAndClose();
+        var closed = await proxy.WaitForCloseAsync(clientEndPoint, cancellationToken);
+        Assert.That(closed.Reason, Is.EqualTo(CloseReason.ClientClosed), proxy.Describe);
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Client_that_connects_and_leaves_at_once_is_recorded_with_no_bytes(CancellationToken cancellationToken)
+    {
+        await using var upstream = FakeUpstream.Echo();
+        await using var proxy = InProcessProxy.Start(upstream.EndPoint);
+
+        EndPoint clientEndPoint;
+        using (var client = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken))
+        {
+            clientEndPoint = client.LocalEndPoint!;
+        }
+
+        var closed = await proxy.WaitForCloseAsync(clientEndPoint, cancellationToken);
+        Assert.That(closed.Reason, Is.EqualTo(CloseReason.ClientClosed), proxy.Describe);
+        Assert.That(closed.BytesFromClient, Is.Zero);
+        Assert.That(closed.BytesFromUpstream, Is.Zero);
+        await upstream.WaitUntilAllClosedAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        Assert.That(proxy.Errors, Is.Empty);
     }
 
     [Test]
@@ -203,5 +274,19 @@ public sealed class PassthroughTests
         var closed = await proxy.WaitForCloseAsync(clientEndPoint, cancellationToken);
         Assert.That(closed.Reason, Is.EqualTo(CloseReason.UpstreamUnreachable), proxy.Describe);
         Assert.That(closed.Detail, Does.StartWith($"localhost:{closedPort.Port}:"));
+    }
+
+    /// <summary>The largest buffer the kernel may give one TCP socket (the third field of tcp_rmem/tcp_wmem).</summary>
+    private static long MaxSocketBuffer(string setting)
+    {
+        try
+        {
+            var fields = File.ReadAllText($"/proc/sys/net/ipv4/{setting}").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            return long.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 8 << 20;
+        }
     }
 }
