@@ -65,7 +65,7 @@ public sealed class PsqlThroughProxyTests
 
     [Test]
     [CancelAfter(30_000)]
-    public async Task A_psql_session_is_recorded_as_closed_by_the_client(CancellationToken cancellationToken)
+    public async Task A_psql_session_is_recorded_with_an_orderly_close_bytes_duration_and_endpoints(CancellationToken cancellationToken)
     {
         await using var proxy = InProcessProxy.Start(Server.EndPoint);
 
@@ -78,8 +78,13 @@ public sealed class PsqlThroughProxyTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(closed.Id, Is.EqualTo(opened.Session.Id));
-            Assert.That(closed.Reason, Is.EqualTo(CloseReason.ClientClosed), proxy.Describe);
-            Assert.That(closed.Detail, Is.Null);
+            // psql ends with Terminate and closes at once (libpq PQfinish); the server closes on Terminate.
+            // Normally the client's FIN reaches the proxy first, but a psql preempted between its send and
+            // its close (a loaded machine: seen about once in a hundred runs next to three busy loops) lets
+            // the server's FIN win, and at layer 4 that order is the truth. Either way the end is orderly.
+            // WireByteCountTests pins down both orders deterministically.
+            Assert.That(closed.Reason, Is.AnyOf(CloseReason.ClientClosed, CloseReason.UpstreamClosed), proxy.Describe);
+            Assert.That(closed.Detail, Is.Null, "a FIN, not a reset or a fault");
             Assert.That(closed.BytesFromClient, Is.GreaterThan(0));
             Assert.That(closed.BytesFromUpstream, Is.GreaterThan(closed.BytesFromClient), "a query result is larger than the query");
             Assert.That(closed.Duration, Is.GreaterThan(TimeSpan.Zero));

@@ -13,9 +13,16 @@ namespace Proxy.Tests.Integration;
 [TestFixture]
 public sealed class WireByteCountTests
 {
-    [Test]
+    /// <summary>
+    /// Which side ends a session must not be left to a race: the client either closes without Terminate
+    /// (the server closes only after seeing EOF, so the client was first) or sends Terminate and waits for
+    /// the server to close (PostgreSQL protocol 55.2.10, so the server was first). libpq's way, Terminate
+    /// and close at once, races the server's close at layer 4; see PsqlThroughProxyTests.
+    /// </summary>
+    [TestCase(false, CloseReason.ClientClosed, TestName = "Close_event_counts_exactly_the_bytes_of_a_raw_client_that_closes_first")]
+    [TestCase(true, CloseReason.UpstreamClosed, TestName = "Close_event_counts_exactly_the_bytes_of_a_raw_client_that_lets_the_server_close_first")]
     [CancelAfter(30_000)]
-    public async Task Close_event_counts_exactly_the_bytes_a_raw_client_exchanged_with_postgres(CancellationToken cancellationToken)
+    public async Task Close_event_counts_exactly_the_bytes_a_raw_client_exchanged(bool terminate, CloseReason expected, CancellationToken cancellationToken)
     {
         var server = PostgresFixture.Server;
         await using var proxy = InProcessProxy.Start(server.EndPoint);
@@ -35,20 +42,29 @@ public sealed class WireByteCountTests
         var queryReply = await ReadUntilReadyForQueryAsync(socket, cancellationToken);
         received += queryReply;
 
-        // Terminate, then close the sending side, as libpq's PQfinish does (PostgreSQL protocol 55.2.10).
-        byte[] terminate = [(byte)'X', 0, 0, 0, 4];
-        await socket.SendAllAsync(terminate, cancellationToken);
-        sent += terminate.Length;
-        socket.Shutdown(SocketShutdown.Send);
+        if (terminate)
+        {
+            byte[] terminateMessage = [(byte)'X', 0, 0, 0, 4];
+            await socket.SendAllAsync(terminateMessage, cancellationToken);
+            sent += terminateMessage.Length;
+        }
+        else
+        {
+            socket.Shutdown(SocketShutdown.Send);
+        }
+
         var (rest, end) = await socket.ReceiveToEndAsync(cancellationToken);
         received += rest.Length;
+        socket.Close();
 
         Assert.That(queryReply, Is.GreaterThan(500 * 32), "500 rows of md5 hex came back");
+        Assert.That(rest, Is.Empty);
         Assert.That(end, Is.EqualTo(StreamEnd.Eof));
         var closed = await proxy.WaitForCloseAsync(clientEndPoint, cancellationToken);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(closed.Reason, Is.EqualTo(CloseReason.ClientClosed), proxy.Describe);
+            Assert.That(closed.Reason, Is.EqualTo(expected), proxy.Describe);
+            Assert.That(closed.Detail, Is.Null);
             Assert.That(closed.BytesFromClient, Is.EqualTo(sent));
             Assert.That(closed.BytesFromUpstream, Is.EqualTo(received));
             Assert.That(closed.Duration, Is.GreaterThan(TimeSpan.Zero));
