@@ -21,6 +21,7 @@ internal sealed class ProxyListener
     private readonly ConcurrentDictionary<string, ProxySession> _sessions = new();
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly string _upstreamName;
     private Socket? _listenSocket;
     private Task _acceptLoop = Task.CompletedTask;
     private int _openConnections;
@@ -39,6 +40,7 @@ internal sealed class ProxyListener
         _logger = logger;
         _transport = transport;
         _time = time;
+        _upstreamName = Describe(options.Upstream);
     }
 
     public ListenerOptions Options { get; }
@@ -146,7 +148,7 @@ internal sealed class ProxyListener
             Options.Name,
             Options.Protocol,
             clientEndPoint.ToString(),
-            Options.Upstream.ToString() ?? string.Empty,
+            _upstreamName,
             _time.GetUtcNow());
 
         var open = Interlocked.Increment(ref _openConnections);
@@ -167,11 +169,15 @@ internal sealed class ProxyListener
                 return;
             }
 
-            var (upstreamSocket, failure) = await ConnectUpstreamAsync().ConfigureAwait(false);
+            var (upstreamSocket, failureReason, failure) = await ConnectUpstreamAsync().ConfigureAwait(false);
             if (upstreamSocket is null)
             {
-                TransportLog.UpstreamUnreachable(_logger, Options.Name, Options.Upstream, failure!);
-                RecordRefusal(info, CloseReason.UpstreamUnreachable, failure);
+                if (failureReason == CloseReason.UpstreamUnreachable)
+                {
+                    TransportLog.UpstreamUnreachable(_logger, Options.Name, Options.Upstream, failure!);
+                }
+
+                RecordRefusal(info, failureReason, failure);
                 clientSocket.Dispose();
                 return;
             }
@@ -259,7 +265,7 @@ internal sealed class ProxyListener
         _log.TryAppend(new SessionClosed(info.Id, at, reason, detail, identity, bytesFromClient, bytesFromUpstream, at - info.StartedAt));
     }
 
-    private async Task<(Socket? Socket, string? Failure)> ConnectUpstreamAsync()
+    private async Task<(Socket? Socket, CloseReason FailureReason, string? Failure)> ConnectUpstreamAsync()
     {
         // Dual-mode socket: reaches IPv4 and IPv6 addresses and whatever a DNS name resolves to.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -268,22 +274,29 @@ internal sealed class ProxyListener
         try
         {
             await socket.ConnectAsync(Options.Upstream, timeout.Token).ConfigureAwait(false);
-            return (socket, null);
+            return (socket, CloseReason.None, null);
         }
         catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
         {
             socket.Dispose();
-            return (null, $"no answer from {Options.Upstream} within {Options.ConnectTimeout.TotalSeconds:0.###}s");
+            return (null, CloseReason.UpstreamUnreachable, $"no answer from {_upstreamName} within {Options.ConnectTimeout.TotalSeconds:0.###}s");
         }
         catch (OperationCanceledException)
         {
             socket.Dispose();
-            return (null, "proxy shutting down");
+            return (null, CloseReason.Shutdown, "proxy shutting down");
         }
         catch (SocketException ex)
         {
             socket.Dispose();
-            return (null, $"{Options.Upstream}: {ex.Message}");
+            return (null, CloseReason.UpstreamUnreachable, $"{_upstreamName}: {ex.Message}");
         }
     }
+
+    /// <summary>host:port as configured; <see cref="DnsEndPoint.ToString"/> would prefix the address family.</summary>
+    private static string Describe(EndPoint endPoint) => endPoint switch
+    {
+        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        _ => endPoint.ToString() ?? string.Empty,
+    };
 }

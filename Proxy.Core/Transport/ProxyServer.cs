@@ -16,6 +16,7 @@ public sealed class ProxyServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeSpan _drainTimeout;
     private readonly CancellationTokenSource _heartbeatStop = new();
+    private readonly TaskCompletionSource _stoppedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _heartbeat = Task.CompletedTask;
     private int _stopped;
 
@@ -70,9 +71,25 @@ public sealed class ProxyServer : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
+            // A second caller (a signal handler, DisposeAsync) waits for the stop already under way.
+            await _stoppedSignal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        try
+        {
+            await StopOnceAsync(cancellationToken).ConfigureAwait(false);
+            _stoppedSignal.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _stoppedSignal.TrySetException(ex);
+            throw;
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         await Task.WhenAll(_listeners.Select(l => l.StopAcceptingAsync())).ConfigureAwait(false);
         var open = OpenConnections;
         if (open > 0)

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Proxy.Core.Sessions;
+using Proxy.Tests.Support;
+
+namespace Proxy.Tests.Transport;
+
+/// <summary>The listener's idle timeout and connection limit.</summary>
+[TestFixture]
+public sealed class LimitTests
+{
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Silent_session_is_closed_after_the_idle_timeout(CancellationToken cancellationToken)
+    {
+        await using var upstream = FakeUpstream.Echo();
+        var options = InProcessProxy.Listener(upstream.EndPoint) with { IdleTimeout = TimeSpan.FromMilliseconds(500) };
+        await using var proxy = InProcessProxy.Start(options);
+
+        using var client = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        var clientEndPoint = client.LocalEndPoint!;
+        await client.RoundTripAsync(cancellationToken);
+        var (data, _) = await client.ReceiveToEndAsync(cancellationToken);
+
+        Assert.That(data, Is.Empty);
+        var closed = await proxy.WaitForCloseAsync(clientEndPoint, cancellationToken);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(closed.Reason, Is.EqualTo(CloseReason.IdleTimeout), proxy.Describe);
+            Assert.That(closed.Detail, Does.Contain("0.5s"));
+
+            // Never before the timeout; the margin is the tick clock's granularity, not a speed allowance.
+            Assert.That(closed.Duration, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(450)));
+            Assert.That(proxy.Errors, Is.Empty);
+        }
+
+        await upstream.WaitUntilAllClosedAsync(TimeSpan.FromSeconds(5), cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Session_with_periodic_traffic_outlives_the_idle_timeout(CancellationToken cancellationToken)
+    {
+        // Traffic every 100 ms against a 1 s timeout: a loaded machine would have to stall for most of a
+        // second to close it, so a close here is the transport's fault, not the scheduler's.
+        var idleTimeout = TimeSpan.FromSeconds(1);
+        await using var upstream = FakeUpstream.Echo();
+        var options = InProcessProxy.Listener(upstream.EndPoint) with { IdleTimeout = idleTimeout };
+        await using var proxy = InProcessProxy.Start(options);
+
+        using var client = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        var clientEndPoint = client.LocalEndPoint!;
+        var active = Stopwatch.StartNew();
+        while (active.Elapsed < idleTimeout * 3)
+        {
+            await client.RoundTripAsync(cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        Assert.That(proxy.Log.Closed, Is.Empty, proxy.Describe);
+        client.Shutdown(SocketShutdown.Send);
+        var (_, end) = await client.ReceiveToEndAsync(cancellationToken);
+
+        Assert.That(end, Is.EqualTo(StreamEnd.Eof));
+        var closed = await proxy.WaitForCloseAsync(clientEndPoint, cancellationToken);
+        Assert.That(closed.Reason, Is.EqualTo(CloseReason.ClientClosed), proxy.Describe);
+        Assert.That(closed.Duration, Is.GreaterThan(idleTimeout));
+    }
+
+    [Test]
+    [CancelAfter(15_000)]
+    public async Task Connection_beyond_the_limit_is_refused_and_recorded_and_a_freed_slot_is_reused(CancellationToken cancellationToken)
+    {
+        await using var upstream = FakeUpstream.Echo();
+        var options = InProcessProxy.Listener(upstream.EndPoint) with { MaxConnections = 2 };
+        await using var proxy = InProcessProxy.Start(options);
+
+        using var first = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        var firstEndPoint = first.LocalEndPoint!;
+        await first.RoundTripAsync(cancellationToken);
+        using var second = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        await second.RoundTripAsync(cancellationToken);
+
+        using var third = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        var thirdEndPoint = third.LocalEndPoint!;
+        var (data, _) = await third.ReceiveToEndAsync(cancellationToken);
+
+        Assert.That(data, Is.Empty);
+        var refused = await proxy.WaitForCloseAsync(thirdEndPoint, cancellationToken);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.Reason, Is.EqualTo(CloseReason.Limit), proxy.Describe);
+            Assert.That(refused.Detail, Does.Contain("limit of 2"));
+            Assert.That(upstream.Accepted, Is.EqualTo(2), "a refused connection must not reach the upstream");
+        }
+
+        // The sessions within the limit are untouched by the refusal.
+        await first.RoundTripAsync(cancellationToken);
+        await second.RoundTripAsync(cancellationToken);
+
+        first.Shutdown(SocketShutdown.Send);
+        await first.ReceiveToEndAsync(cancellationToken);
+        await proxy.WaitForCloseAsync(firstEndPoint, cancellationToken);
+
+        // The slot is released just after the close event is written; wait for it rather than race it.
+        while (proxy.Server.OpenConnections >= 2)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        using var fourth = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
+        var fourthEndPoint = fourth.LocalEndPoint!;
+        await fourth.RoundTripAsync(cancellationToken);
+
+        Assert.That(proxy.Log.FindOpened(fourthEndPoint), Is.Not.Null);
+        Assert.That(proxy.Log.Closed.Count(c => c.Reason == CloseReason.Limit), Is.EqualTo(1), proxy.Describe);
+        Assert.That(upstream.Accepted, Is.EqualTo(3));
+        Assert.That(proxy.Errors, Is.Empty);
+    }
+}

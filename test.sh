@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds the solution once, runs every test project, and ends with exactly
+# one line "N passed, N failed", counted from the TRX result files. Exits non-zero if anything failed.
+# Works from any directory. PROXY_TEST_PG_BINDIR may point at PostgreSQL binaries outside Debian's layout.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo"
+results="$repo/TestResults/test.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail() {
+  echo "$*" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+# Server, psql and pgbench all come from Debian's postgresql-NN package (through "postgresql").
+have_postgresql() {
+  local dir
+  for dir in ${PROXY_TEST_PG_BINDIR:-} /usr/lib/postgresql/*/bin; do
+    if [[ -x $dir/postgres && -x $dir/initdb && -x $dir/pg_ctl && -x $dir/psql && -x $dir/pgbench ]]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+missing=()
+have_postgresql || missing+=(postgresql)
+
+if ((${#missing[@]} > 0)); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "installing Debian packages the tests need: ${missing[*]}"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  else
+    fail "missing Debian packages: ${missing[*]}. Install them with:
+  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}"
+  fi
+fi
+
+command -v dotnet > /dev/null || fail "dotnet (the .NET 10 SDK) is not on PATH"
+
+echo "building proxy.sln (Release)"
+dotnet build proxy.sln -c Release || fail "the build failed"
+
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+
+# The blame collector ends a hung test host instead of letting one stuck test hold CI until its limit;
+# every test also bounds itself with [CancelAfter].
+dotnet test proxy.sln --no-build -c Release \
+  --logger trx --logger "console;verbosity=normal" \
+  --results-directory "$results" \
+  --blame-hang-timeout 15m --blame-hang-dump-type none || status=$?
+
+passed=0
+failed=0
+total=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+  count() {
+    local value
+    value="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<< "$counters")"
+    echo "${value:-0}"
+  }
+  total=$((total + $(count total)))
+  passed=$((passed + $(count passed)))
+  # A test that errored, timed out or was cut off by an aborted run did not pass either.
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+done
+
+if ((total == 0)); then
+  fail "no test ran (no TRX results in $results)"
+fi
+
+# A crashed test host can leave counters that show no failure; the runner's exit code still knows.
+if ((status != 0 && failed == 0)); then
+  echo "dotnet test exited with $status although no test is counted as failed" >&2
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+((failed == 0))
