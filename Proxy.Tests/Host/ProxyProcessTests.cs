@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Proxy.Core.SessionLog;
 using Proxy.Tests.Support;
@@ -49,7 +48,7 @@ public sealed class ProxyProcessTests
     {
         using var occupied = new TcpListener(IPAddress.Loopback, 0);
         occupied.Start();
-        await using var echo = new EchoServer();
+        await using var echo = FakeUpstream.Echo();
 
         var (exitCode, output) = await ProxyProcess.RunToExitAsync(
             _directory, StartTimeout, "run", "--upstream", echo.EndPoint.ToString(), "--listen", occupied.LocalEndpoint.ToString()!, "--data", DataDirectory);
@@ -59,36 +58,38 @@ public sealed class ProxyProcessTests
     }
 
     [Test]
-    public async Task Sigterm_drains_open_sessions_and_records_them_all()
+    [CancelAfter(120_000)]
+    public async Task Sigterm_drains_open_sessions_and_records_them_all(CancellationToken cancellationToken)
     {
-        await using var echo = new EchoServer();
+        await using var echo = FakeUpstream.Echo();
         await using var proxy = ProxyProcess.Start(
             _directory, "run", "--upstream", echo.EndPoint.ToString(), "--listen", "127.0.0.1:0", "--data", DataDirectory, "--set", "DrainTimeout=1s");
         var endpoint = await proxy.WaitForListenerAsync("default", StartTimeout);
 
-        using (var finished = await ConnectAsync(endpoint))
+        using (var finished = await TestSockets.ConnectAsync(endpoint, cancellationToken))
         {
-            await EchoRoundTripAsync(finished, "finished before shutdown");
+            await finished.RoundTripAsync(cancellationToken);
         }
 
-        using var lingering = await ConnectAsync(endpoint);
-        await EchoRoundTripAsync(lingering, "still open at shutdown");
+        using var lingering = await TestSockets.ConnectAsync(endpoint, cancellationToken);
+        await lingering.RoundTripAsync(cancellationToken);
 
         proxy.Terminate();
         await proxy.WaitForExitAsync(TimeSpan.FromSeconds(20));
 
         Assert.That(proxy.ExitCode, Is.Zero, proxy.Output);
-        Assert.That(await ReadToEndAsync(lingering), Is.Zero, "the proxy closes what outlives the drain timeout");
+        Assert.That((await lingering.ReceiveToEndAsync(cancellationToken)).Data, Is.Empty, "the proxy closes what outlives the drain timeout");
         using var reader = SessionLogReader.Open(SessionLogPath);
         var reasons = reader.ListSessions(10).Select(s => s.CloseReason).ToArray();
         Assert.That(reasons, Is.EquivalentTo(new[] { "client_closed", "shutdown" }));
     }
 
     [Test]
-    public async Task Strict_durability_loses_no_committed_event_when_killed()
+    [CancelAfter(120_000)]
+    public async Task Strict_durability_loses_no_committed_event_when_killed(CancellationToken cancellationToken)
     {
         const int Sessions = 30;
-        await using var echo = new EchoServer();
+        await using var echo = FakeUpstream.Echo();
         await using var proxy = ProxyProcess.Start(
             _directory, "run", "--upstream", echo.EndPoint.ToString(), "--listen", "127.0.0.1:0", "--data", DataDirectory, "--durability", "strict");
         var endpoint = await proxy.WaitForListenerAsync("default", StartTimeout);
@@ -98,8 +99,8 @@ public sealed class ProxyProcessTests
         var open = new List<Socket>();
         for (var i = 0; i < Sessions; i++)
         {
-            var client = await ConnectAsync(endpoint);
-            await EchoRoundTripAsync(client, $"session {i}");
+            var client = await TestSockets.ConnectAsync(endpoint, cancellationToken);
+            await client.RoundTripAsync(cancellationToken);
             if (i % 2 == 0)
             {
                 open.Add(client);
@@ -124,16 +125,17 @@ public sealed class ProxyProcessTests
     }
 
     [Test]
-    public async Task Sessions_commands_list_show_and_export_what_was_recorded()
+    [CancelAfter(120_000)]
+    public async Task Sessions_commands_list_show_and_export_what_was_recorded(CancellationToken cancellationToken)
     {
-        await using var echo = new EchoServer();
+        await using var echo = FakeUpstream.Echo();
         await using (var proxy = ProxyProcess.Start(
             _directory, "run", "--upstream", echo.EndPoint.ToString(), "--listen", "127.0.0.1:0", "--data", DataDirectory))
         {
             var endpoint = await proxy.WaitForListenerAsync("default", StartTimeout);
-            using (var client = await ConnectAsync(endpoint))
+            using (var client = await TestSockets.ConnectAsync(endpoint, cancellationToken))
             {
-                await EchoRoundTripAsync(client, "hello through the proxy");
+                await client.RoundTripAsync(cancellationToken);
             }
 
             proxy.Terminate();
@@ -149,11 +151,11 @@ public sealed class ProxyProcessTests
         var (listCode, list) = await ProxyProcess.RunToExitAsync(_directory, StartTimeout, "sessions", "list", "--data", DataDirectory);
         Assert.That(listCode, Is.Zero, list);
         var row = list.Split('\n').Single(l => l.StartsWith(id, StringComparison.Ordinal));
-        Assert.That(row, Does.Contain("default").And.Contain("23 B").And.Contain("client_closed"));
+        Assert.That(row, Does.Contain("default").And.Contain("16 B").And.Contain("client_closed"));
 
         var (showCode, show) = await ProxyProcess.RunToExitAsync(_directory, StartTimeout, "sessions", "show", id[..13], "--data", DataDirectory);
         Assert.That(showCode, Is.Zero, show);
-        Assert.That(show, Does.Contain($"session   {id}").And.Contain("23 from client, 23 from upstream").And.Contain("close     client_closed"));
+        Assert.That(show, Does.Contain($"session   {id}").And.Contain("16 from client, 16 from upstream").And.Contain("close     client_closed"));
 
         var (exportCode, export) = await ProxyProcess.RunToExitAsync(_directory, StartTimeout, "sessions", "export", "--format", "jsonl", "--data", DataDirectory);
         Assert.That(exportCode, Is.Zero, export);
@@ -162,8 +164,8 @@ public sealed class ProxyProcessTests
         Assert.That(events.Select(e => e.GetProperty("session_id").GetString()), Has.All.EqualTo(id));
         var close = events[1].GetProperty("data");
         Assert.That(close.GetProperty("reason").GetString(), Is.EqualTo("client_closed"));
-        Assert.That(close.GetProperty("bytes_from_client").GetInt64(), Is.EqualTo(23));
-        Assert.That(close.GetProperty("bytes_from_upstream").GetInt64(), Is.EqualTo(23));
+        Assert.That(close.GetProperty("bytes_from_client").GetInt64(), Is.EqualTo(16));
+        Assert.That(close.GetProperty("bytes_from_upstream").GetInt64(), Is.EqualTo(16));
     }
 
     [Test]
@@ -173,48 +175,5 @@ public sealed class ProxyProcessTests
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(output, Does.Contain(SessionLogPath));
-    }
-
-    private static async Task<Socket> ConnectAsync(IPEndPoint endpoint)
-    {
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(endpoint).WaitAsync(TimeSpan.FromSeconds(10));
-        return socket;
-    }
-
-    private static async Task EchoRoundTripAsync(Socket socket, string text)
-    {
-        var sent = Encoding.UTF8.GetBytes(text);
-        await socket.SendAsync(sent);
-        var received = new byte[sent.Length];
-        var total = 0;
-        while (total < received.Length)
-        {
-            var n = await socket.ReceiveAsync(received.AsMemory(total)).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.That(n, Is.Positive, "the echo through the proxy ended early");
-            total += n;
-        }
-
-        Assert.That(Encoding.UTF8.GetString(received), Is.EqualTo(text));
-    }
-
-    private static async Task<int> ReadToEndAsync(Socket socket)
-    {
-        var buffer = new byte[1024];
-        var total = 0;
-        int n;
-        try
-        {
-            while ((n = await socket.ReceiveAsync(buffer.AsMemory()).AsTask().WaitAsync(TimeSpan.FromSeconds(10))) > 0)
-            {
-                total += n;
-            }
-        }
-        catch (SocketException)
-        {
-            // A reset also ends it.
-        }
-
-        return total;
     }
 }

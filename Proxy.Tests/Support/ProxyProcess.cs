@@ -18,6 +18,9 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
 
     private ProxyProcess(Process process) => _process = process;
 
+    /// <summary>The host is a project reference, so its build sits beside the tests.</summary>
+    private static string ProxyDll => Path.Combine(AppContext.BaseDirectory, "proxy.dll");
+
     public int Id => _process.Id;
 
     public string Output
@@ -45,7 +48,7 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "proxy.dll"));
+        start.ArgumentList.Add(ProxyDll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -64,9 +67,8 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
     /// <summary>Runs `proxy ARGS…` to completion and returns its exit code and combined output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, TimeSpan timeout, params string[] args)
     {
-        await using var proxy = Start(workingDirectory, args);
-        await proxy.WaitForExitAsync(timeout);
-        return (proxy.ExitCode, proxy.Output);
+        var result = await ExternalProcess.RunAsync("dotnet", [ProxyDll, .. args], timeout, workingDirectory);
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
     /// <summary>Waits until the named listener has logged its bound address.</summary>
