@@ -16,7 +16,9 @@ public interface ISessionLog
 
     /// <summary>
     /// Queues an event and completes once it is committed together with whatever else was queued
-    /// (group commit). Throws <see cref="SessionLogUnavailableException"/> when the log cannot be written.
+    /// (group commit). Throws <see cref="SessionLogUnavailableException"/> when the log cannot commit now:
+    /// the caller must not forward what the event describes. The event itself is still kept and
+    /// committed once the log recovers (unless the queue is full, when it is counted as dropped).
     /// </summary>
     ValueTask AppendCommittedAsync(SessionEvent sessionEvent, CancellationToken cancellationToken = default);
 

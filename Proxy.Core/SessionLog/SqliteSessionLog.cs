@@ -156,10 +156,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         if (Volatile.Read(ref _disposed) == 0)
         {
-            // The text first: the writer reads it once it sees the count.
-            Volatile.Write(ref _dropFault, _fault ?? _queueFullFault);
-            Interlocked.Increment(ref _dropped);
-            Interlocked.Increment(ref _droppedUnreported);
+            CountDropped();
         }
 
         return false;
@@ -169,6 +166,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(sessionEvent);
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? fault;
         lock (_waitersLock)
         {
             if (Volatile.Read(ref _disposed) != 0)
@@ -176,14 +174,20 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
                 return ValueTask.FromException(Closed());
             }
 
-            // Fail fast while faulted: the event could not be committed before the retry succeeds,
-            // and strict callers must refuse traffic now rather than after a busy timeout each.
-            if (_fault is { } fault)
+            fault = _fault;
+            if (fault is null)
             {
-                return ValueTask.FromException(new SessionLogUnavailableException(fault));
+                _strictWaiters.Add(completion);
             }
+        }
 
-            _strictWaiters.Add(completion);
+        if (fault is not null)
+        {
+            // Fail fast while faulted: the event could not be committed before the retry succeeds, and
+            // strict callers must refuse traffic now rather than after a busy timeout each. The event is
+            // kept all the same, so the record of what was refused arrives once the log recovers.
+            TryAppend(sessionEvent);
+            return ValueTask.FromException(new SessionLogUnavailableException(fault));
         }
 
         if (!_queue.Writer.TryWrite(new Pending(sessionEvent, completion)))
@@ -195,9 +199,13 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
             // Refuse rather than wait for room: a full queue means the log is not keeping up, and
             // strict durability refuses traffic it cannot record.
-            return ValueTask.FromException(Volatile.Read(ref _disposed) != 0
-                ? Closed()
-                : new SessionLogUnavailableException(_queueFullFault));
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                return ValueTask.FromException(Closed());
+            }
+
+            CountDropped();
+            return ValueTask.FromException(new SessionLogUnavailableException(_queueFullFault));
         }
 
         return new ValueTask(completion.Task.WaitAsync(cancellationToken));
@@ -266,6 +274,15 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout={(long)options.BusyTimeout.TotalMilliseconds};");
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>An event that found the queue full: counted now, recorded as a gap once the log is writable.</summary>
+    private void CountDropped()
+    {
+        // The text first: the writer reads it once it sees the count.
+        Volatile.Write(ref _dropFault, _fault ?? _queueFullFault);
+        Interlocked.Increment(ref _dropped);
+        Interlocked.Increment(ref _droppedUnreported);
     }
 
     private SessionLogUnavailableException Closed() => new($"{_path}: session log is closed");

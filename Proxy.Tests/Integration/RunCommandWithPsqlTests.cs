@@ -30,6 +30,8 @@ public sealed partial class RunCommandWithPsqlTests
         Assert.That(psql.StandardOutput.Trim(), Is.EqualTo("through the proxy|1000"));
 
         // Read while the proxy runs, from the default ./data: the close event is committed in the background.
+        // psql sends Terminate and closes while the server closes on Terminate: at layer 4 either FIN may
+        // arrive first, so either orderly close reason is right.
         var row = await WaitForClosedRowAsync();
         var match = ListRow().Match(row);
         Assert.That(match.Success, Is.True, row);
@@ -37,7 +39,7 @@ public sealed partial class RunCommandWithPsqlTests
         Assert.That(match.Groups["client"].Value, Does.StartWith("127.0.0.1:"));
         Assert.That(match.Groups["fromClient"].Value, Does.Not.StartWith("0 "));
         Assert.That(match.Groups["fromUpstream"].Value, Does.Not.StartWith("0 "));
-        Assert.That(match.Groups["close"].Value, Is.EqualTo("client_closed"));
+        Assert.That(match.Groups["close"].Value, Is.AnyOf("client_closed", "upstream_closed"));
 
         proxy.Terminate();
         await proxy.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -52,7 +54,7 @@ public sealed partial class RunCommandWithPsqlTests
         {
             (var code, list) = await ProxyProcess.RunToExitAsync(_directory, TimeSpan.FromSeconds(30), "sessions", "list");
             Assert.That(code, Is.Zero, list);
-            var row = list.Split('\n').Skip(1).FirstOrDefault(l => l.TrimEnd().EndsWith("client_closed", StringComparison.Ordinal));
+            var row = list.Split('\n').Skip(1).FirstOrDefault(l => l.TrimEnd().EndsWith("_closed", StringComparison.Ordinal));
             if (row is not null)
             {
                 return row;

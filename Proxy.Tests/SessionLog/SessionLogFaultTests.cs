@@ -49,7 +49,8 @@ public sealed class SessionLogFaultTests
             Assert.That(log.TryAppend(TestEvent.Labelled("queued-2")), Is.True);
             Assert.That(log.Health.QueueDepth, Is.EqualTo(3), "the failed batch plus two queued");
 
-            // While faulted a strict append fails without waiting for a busy timeout, and is not queued.
+            // While faulted a strict append fails without waiting for a busy timeout; its event is kept,
+            // so the record of what was refused still arrives.
             var refused = log.AppendCommittedAsync(TestEvent.Labelled("refused"));
             Assert.That(refused.IsFaulted, Is.True);
             await Assert.ThatAsync(() => refused.AsTask(), Throws.TypeOf<SessionLogUnavailableException>());
@@ -61,7 +62,7 @@ public sealed class SessionLogFaultTests
         Assert.That(await WaitUntilAsync(() => log.Health.IsHealthy, Patience), Is.True, "the writer never recovered");
         await log.FlushAsync().WaitAsync(Patience);
 
-        Assert.That(CommittedLabels(_path), Is.EqualTo(new[] { "before", "strict-while-locked", "queued-1", "queued-2" }));
+        Assert.That(CommittedLabels(_path), Is.EqualTo(new[] { "before", "strict-while-locked", "queued-1", "queued-2", "refused" }));
         Assert.That(log.Health, Is.EqualTo(new SessionLogHealth(null, 0, 0)));
         Assert.That(logger.Count(WriteFailedEventId), Is.EqualTo(1), "one error per fault, not one per retry");
         Assert.That(logger.Count(RecoveredEventId), Is.EqualTo(1));

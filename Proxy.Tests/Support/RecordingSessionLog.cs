@@ -69,6 +69,8 @@ public sealed class RecordingSessionLog : ISessionLog
         var fault = Volatile.Read(ref _fault);
         if (fault is not null)
         {
+            // As the real log: the wait is refused, the event is still kept for when it recovers.
+            TryAppend(sessionEvent);
             return ValueTask.FromException(new SessionLogUnavailableException(fault));
         }
 

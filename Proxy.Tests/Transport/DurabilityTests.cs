@@ -33,11 +33,14 @@ public sealed class DurabilityTests
         var (data, _) = await client.ReceiveToEndAsync(cancellationToken);
         Assert.That(data, Is.Empty);
 
-        // A refused session never got an open event committed, so it is found by its close event alone.
+        // Nothing was committed, but both events are kept for when the log recovers: the record says who
+        // was refused, from where.
         var closed = (await log.WaitForClosedCountAsync(1, TimeSpan.FromSeconds(10), cancellationToken)).Single();
+        var opened = log.FindOpened(client.LocalEndPoint!);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(closed.Reason, Is.EqualTo(CloseReason.SessionLogUnavailable), proxy.Describe);
+            Assert.That(opened?.Session.Id, Is.EqualTo(closed.Id));
             Assert.That(closed.Detail, Is.EqualTo(Fault));
             Assert.That(closed.BytesFromClient, Is.Zero);
             Assert.That(closed.BytesFromUpstream, Is.Zero);
