@@ -8,34 +8,21 @@ namespace Proxy.Tests.SessionLog;
 
 /// <summary>Faults the writer really meets: a lock held by another process, a full disk, closing while faulted.</summary>
 [TestFixture]
-public sealed class SessionLogFaultTests
+public sealed class SessionLogFaultTests : SessionLogFileTests
 {
     private const int WriteFailedEventId = 2002;
     private const int RecoveredEventId = 2003;
     private const int EventsDroppedEventId = 2004;
     private const int GaveUpEventId = 2006;
 
-    private TempDirectory _directory = null!;
-    private string _path = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _directory = new TempDirectory();
-        _path = _directory.Combine("sessions.db");
-    }
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
-
     [Test]
     public async Task HeldLock_FailsStrictAppends_KeepsTheirEvents_AndRecoversWhenReleased()
     {
         var logger = new RecordingLogger();
-        await using var log = SqliteSessionLog.Open(_path, Durability.Strict, logger, Fast);
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, logger, Fast);
         await log.AppendCommittedAsync(TestEvent.Labelled("before"));
 
-        using (HeldLock.Exclusive(_path))
+        using (HeldLock.Exclusive(DatabasePath))
         {
             await Assert.ThatAsync(
                 () => log.AppendCommittedAsync(TestEvent.Labelled("strict-while-locked")).AsTask().WaitAsync(Patience),
@@ -43,7 +30,7 @@ public sealed class SessionLogFaultTests
 
             var health = log.Health;
             Assert.That(health.IsHealthy, Is.False);
-            Assert.That(health.Fault, Does.Contain("locked").And.Contain(_path));
+            Assert.That(health.Fault, Does.Contain("locked").And.Contain(DatabasePath));
 
             Assert.That(log.TryAppend(TestEvent.Labelled("queued-1")), Is.True);
             Assert.That(log.TryAppend(TestEvent.Labelled("queued-2")), Is.True);
@@ -62,7 +49,7 @@ public sealed class SessionLogFaultTests
         Assert.That(await WaitUntilAsync(() => log.Health.IsHealthy, Patience), Is.True, "the writer never recovered");
         await log.FlushAsync().WaitAsync(Patience);
 
-        Assert.That(CommittedLabels(_path), Is.EqualTo(new[] { "before", "strict-while-locked", "queued-1", "queued-2", "refused" }));
+        Assert.That(CommittedLabels(DatabasePath), Is.EqualTo(new[] { "before", "strict-while-locked", "queued-1", "queued-2", "refused" }));
         Assert.That(log.Health, Is.EqualTo(new SessionLogHealth(null, 0, 0)));
         Assert.That(logger.Count(WriteFailedEventId), Is.EqualTo(1), "one error per fault, not one per retry");
         Assert.That(logger.Count(RecoveredEventId), Is.EqualTo(1));
@@ -72,9 +59,9 @@ public sealed class SessionLogFaultTests
     public async Task QueueOverflowDuringFault_CountsDrops_AndRecordsThemAfterRecovery()
     {
         var logger = new RecordingLogger();
-        await using var log = SqliteSessionLog.Open(_path, Durability.Normal, logger, Fast with { QueueCapacity = 4 });
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, logger, Fast with { QueueCapacity = 4 });
 
-        using (HeldLock.Exclusive(_path))
+        using (HeldLock.Exclusive(DatabasePath))
         {
             Assert.That(log.TryAppend(TestEvent.Labelled("stuck")), Is.True);
             Assert.That(await WaitUntilAsync(() => !log.Health.IsHealthy, Patience), Is.True, "the held lock never faulted the log");
@@ -89,10 +76,10 @@ public sealed class SessionLogFaultTests
         Assert.That(await WaitUntilAsync(() => log.Health.IsHealthy, Patience), Is.True, "the writer never recovered");
         await log.FlushAsync().WaitAsync(Patience);
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         var events = reader.ReadEvents().ToList();
         Assert.That(events.Select(e => e.Kind), Is.EqualTo(new[] { "test", "test", "test", "test", "test", "events_dropped" }));
-        Assert.That(CommittedLabels(_path), Is.EqualTo(new[] { "stuck", "q0", "q1", "q2", "q3" }));
+        Assert.That(CommittedLabels(DatabasePath), Is.EqualTo(new[] { "stuck", "q0", "q1", "q2", "q3" }));
 
         using var dropped = System.Text.Json.JsonDocument.Parse(events[^1].DataJson);
         Assert.That(dropped.RootElement.GetProperty("count").GetInt64(), Is.EqualTo(6));
@@ -105,9 +92,9 @@ public sealed class SessionLogFaultTests
     [Test]
     public async Task FlushWaitingForRoomInAFullQueue_CompletesWhenTheLogFaults()
     {
-        await using var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance, Fast with { QueueCapacity = 2 });
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance, Fast with { QueueCapacity = 2 });
 
-        using (HeldLock.Exclusive(_path))
+        using (HeldLock.Exclusive(DatabasePath))
         {
             Assert.That(log.TryAppend(TestEvent.Labelled("stuck")), Is.True);
             Assert.That(await WaitUntilAsync(() => log.Health.QueueDepth == 1, Patience), Is.True);
@@ -126,17 +113,17 @@ public sealed class SessionLogFaultTests
 
         Assert.That(await WaitUntilAsync(() => log.Health.IsHealthy, Patience), Is.True, "the writer never recovered");
         await log.FlushAsync().WaitAsync(Patience);
-        Assert.That(CommittedLabels(_path), Is.EqualTo(new[] { "stuck", "q0", "q1" }));
+        Assert.That(CommittedLabels(DatabasePath), Is.EqualTo(new[] { "stuck", "q0", "q1" }));
     }
 
     [Test]
     public async Task DisposeWhileFaulted_GivesUpAfterTheLimit_AndReportsTheLoss()
     {
         var logger = new RecordingLogger();
-        var log = SqliteSessionLog.Open(_path, Durability.Normal, logger, Fast with { DisposeRetryLimit = TimeSpan.FromMilliseconds(300) });
+        var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, logger, Fast with { DisposeRetryLimit = TimeSpan.FromMilliseconds(300) });
         await log.AppendCommittedAsync(TestEvent.Labelled("before"));
 
-        using (HeldLock.Exclusive(_path))
+        using (HeldLock.Exclusive(DatabasePath))
         {
             log.TryAppend(TestEvent.Labelled("lost-1"));
             log.TryAppend(TestEvent.Labelled("lost-2"));
@@ -151,7 +138,7 @@ public sealed class SessionLogFaultTests
         var gaveUp = logger.Entries.Single(e => e.Id.Id == GaveUpEventId);
         Assert.That(gaveUp.Level, Is.EqualTo(LogLevel.Error));
         Assert.That(gaveUp.Message, Does.Contain("2 queued events were lost"));
-        Assert.That(CommittedLabels(_path), Is.EqualTo(new[] { "before" }));
+        Assert.That(CommittedLabels(DatabasePath), Is.EqualTo(new[] { "before" }));
     }
 
     /// <summary>
@@ -161,7 +148,7 @@ public sealed class SessionLogFaultTests
     [Test]
     public async Task DiskFull_FailsStrictAppends_ThenRecoversWhenSpaceIsFreed()
     {
-        var mountPoint = _directory.Combine("tmpfs");
+        var mountPoint = Scratch.Combine("tmpfs");
         using var mount = TmpfsMount.Create(mountPoint, "2m");
         var path = Path.Combine(mountPoint, "sessions.db");
         var filler = Path.Combine(mountPoint, "filler");

@@ -7,27 +7,14 @@ using Proxy.Core.Sessions;
 namespace Proxy.Tests.SessionLog;
 
 [TestFixture]
-public sealed class SessionLogReaderTests
+public sealed class SessionLogReaderTests : SessionLogFileTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
-
-    private TempDirectory _directory = null!;
-    private string _path = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _directory = new TempDirectory();
-        _path = _directory.Combine("sessions.db");
-    }
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
 
     [Test]
     public void Open_MissingFile_ThrowsFileNotFoundNamingThePath()
     {
-        var missing = _directory.Combine("nope.db");
+        var missing = Scratch.Combine("nope.db");
 
         Assert.That(
             () => SessionLogReader.Open(missing),
@@ -40,7 +27,7 @@ public sealed class SessionLogReaderTests
     {
         await WriteSessionsAsync("a1", "b2", "c3", "d4");
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         Assert.That(reader.ListSessions(10).Select(s => s.Id), Is.EqualTo(new[] { "d4", "c3", "b2", "a1" }));
         Assert.That(reader.ListSessions(2).Select(s => s.Id), Is.EqualTo(new[] { "d4", "c3" }));
         Assert.That(reader.ListSessions(10, since: T0.AddMinutes(2)).Select(s => s.Id), Is.EqualTo(new[] { "d4", "c3" }));
@@ -52,7 +39,7 @@ public sealed class SessionLogReaderTests
     {
         await WriteSessionsAsync("a1b2c3", "a1b2ff", "bbbb", "bb");
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         Assert.That(reader.FindSession("a1b2c")?.Id, Is.EqualTo("a1b2c3"));
         Assert.That(reader.FindSession("a1b2f")?.Id, Is.EqualTo("a1b2ff"));
         Assert.That(reader.FindSession("bb")?.Id, Is.EqualTo("bb"), "an exact id wins over ids it is a prefix of");
@@ -68,7 +55,7 @@ public sealed class SessionLogReaderTests
     {
         await WriteSessionsAsync("s1", "s2", "s3", "s4", "s5", "s6", "s7", "t1");
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         Assert.That(
             () => reader.FindSession("s"),
             Throws.InvalidOperationException.With.Message.Contains("ambiguous")
@@ -79,7 +66,7 @@ public sealed class SessionLogReaderTests
             Throws.InvalidOperationException.With.Message.Contains("s1"));
 
         await WriteSessionsAsync("u1", "u2");
-        using var again = SessionLogReader.Open(_path);
+        using var again = SessionLogReader.Open(DatabasePath);
         Assert.That(
             () => again.FindSession("u"),
             Throws.InvalidOperationException.With.Message.EndsWith("u1, u2"));
@@ -88,7 +75,7 @@ public sealed class SessionLogReaderTests
     [Test]
     public async Task ReadEvents_FiltersBySessionAndTime_InIdOrder()
     {
-        await using (var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance))
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance))
         {
             log.TryAppend(new TestEvent("x", T0, "x0"));
             log.TryAppend(new TestEvent("y", T0.AddSeconds(1), "y0"));
@@ -97,7 +84,7 @@ public sealed class SessionLogReaderTests
             log.TryAppend(new TestEvent("x", T0.AddSeconds(4), "x2"));
         }
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         Assert.That(Labels(reader.ReadEvents()), Is.EqualTo(new[] { "x0", "y0", "x1", "global", "x2" }));
         Assert.That(Labels(reader.ReadEvents("x")), Is.EqualTo(new[] { "x0", "x1", "x2" }));
         Assert.That(Labels(reader.ReadEvents(since: T0.AddSeconds(2))), Is.EqualTo(new[] { "x1", "global", "x2" }));
@@ -109,14 +96,14 @@ public sealed class SessionLogReaderTests
     public async Task JsonLinesExport_HasOneObjectPerLine_WithRawData()
     {
         var info = new SessionInfo("s-9", "pg", "postgres", "127.0.0.1:5000", "127.0.0.1:5432", T0);
-        await using (var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance))
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance))
         {
             log.TryAppend(new SessionOpened(info));
             log.TryAppend(new TestEvent(null, T0.AddSeconds(1), "select 'é' <b>"));
             log.TryAppend(new SessionClosed("s-9", T0.AddSeconds(2), CloseReason.IdleTimeout, null, "bob", 10, 20, TimeSpan.FromSeconds(2)));
         }
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         using var output = new MemoryStream();
         var written = SessionLogReader.WriteJsonLines(reader.ReadEvents(), output);
 
@@ -164,7 +151,7 @@ public sealed class SessionLogReaderTests
     /// <summary>Sessions opened a minute apart, in the order given, starting at <see cref="T0"/>.</summary>
     private async Task WriteSessionsAsync(params string[] ids)
     {
-        await using var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance);
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance);
         for (var i = 0; i < ids.Length; i++)
         {
             log.TryAppend(new SessionOpened(new SessionInfo(ids[i], "l", "tcp", "c", "u", T0.AddMinutes(i))));

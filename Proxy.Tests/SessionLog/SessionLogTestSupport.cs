@@ -18,6 +18,24 @@ public sealed record TestEvent(string? SessionId, DateTimeOffset At, string Labe
         new(sessionId, DateTimeOffset.UtcNow, label);
 }
 
+/// <summary>Each test gets its own database path, in a directory removed afterwards.</summary>
+public abstract class SessionLogFileTests
+{
+    internal TempDirectory Scratch { get; private set; } = null!;
+
+    protected string DatabasePath { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateDatabaseDirectory()
+    {
+        Scratch = new TempDirectory();
+        DatabasePath = Scratch.Combine("sessions.db");
+    }
+
+    [TearDown]
+    public void DeleteDatabaseDirectory() => Scratch.Dispose();
+}
+
 internal static class SessionLogTestSupport
 {
     /// <summary>Short timeouts so that fault tests fail and recover in well under a second or two.</summary>

@@ -7,21 +7,8 @@ using static Proxy.Tests.SessionLog.SessionLogTestSupport;
 namespace Proxy.Tests.SessionLog;
 
 [TestFixture]
-public sealed class SqliteSessionLogTests
+public sealed class SqliteSessionLogTests : SessionLogFileTests
 {
-    private TempDirectory _directory = null!;
-    private string _path = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _directory = new TempDirectory();
-        _path = _directory.Combine("sessions.db");
-    }
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
-
     [Test]
     public async Task OpenAndClose_AreStoredAsEventsAndSessionSummary()
     {
@@ -30,14 +17,14 @@ public sealed class SqliteSessionLogTests
         var ended = started.AddSeconds(90);
         var info = new SessionInfo("s-1", "pg-main", "postgres", "10.0.0.5:51234", "db1:5432", started);
 
-        await using (var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance))
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance))
         {
             await log.AppendCommittedAsync(new SessionOpened(info));
             await log.AppendCommittedAsync(new SessionClosed(
                 "s-1", ended, CloseReason.ClientClosed, "bye", "alice@example.com", 1200, 34_000, TimeSpan.FromMilliseconds(90_000.1234)));
         }
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         var session = reader.FindSession("s-1");
         Assert.That(session, Is.EqualTo(new SessionSummary(
             "s-1", "pg-main", "postgres", "10.0.0.5:51234", "db1:5432", "alice@example.com",
@@ -54,22 +41,22 @@ public sealed class SqliteSessionLogTests
         Assert.That(close.RootElement.GetProperty("reason").GetString(), Is.EqualTo("client_closed"));
         Assert.That(close.RootElement.GetProperty("bytes_from_upstream").GetInt64(), Is.EqualTo(34_000));
 
-        Assert.That(Scalar(_path, "SELECT at FROM events ORDER BY id LIMIT 1"), Is.EqualTo("2025-03-04T03:06:07.123456Z"));
-        Assert.That(Scalar(_path, "SELECT started_at FROM sessions"), Is.EqualTo("2025-03-04T03:06:07.123456Z"));
+        Assert.That(Scalar(DatabasePath, "SELECT at FROM events ORDER BY id LIMIT 1"), Is.EqualTo("2025-03-04T03:06:07.123456Z"));
+        Assert.That(Scalar(DatabasePath, "SELECT started_at FROM sessions"), Is.EqualTo("2025-03-04T03:06:07.123456Z"));
     }
 
     [Test]
     public async Task Close_WithoutIdentity_KeepsSummaryIdentityNull()
     {
         var info = new SessionInfo("s-2", "tcp", "tcp", "127.0.0.1:1", "127.0.0.1:2", DateTimeOffset.UtcNow);
-        await using (var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance))
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance))
         {
             log.TryAppend(new SessionOpened(info));
             log.TryAppend(new SessionClosed("s-2", DateTimeOffset.UtcNow, CloseReason.UpstreamClosed, null, null, 1, 2, TimeSpan.FromSeconds(1)));
             await log.FlushAsync();
         }
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         var session = reader.FindSession("s-2")!;
         Assert.That(session.Identity, Is.Null);
         Assert.That(session.CloseDetail, Is.Null);
@@ -81,14 +68,14 @@ public sealed class SqliteSessionLogTests
     {
         var first = new SessionInfo("dup", "a", "tcp", "c1", "u1", DateTimeOffset.UtcNow);
         var second = first with { Listener = "b" };
-        await using (var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance))
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance))
         {
             await log.AppendCommittedAsync(new SessionOpened(first));
             await log.AppendCommittedAsync(new SessionOpened(second));
             Assert.That(log.Health.IsHealthy, Is.True);
         }
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         Assert.That(reader.FindSession("dup")!.Listener, Is.EqualTo("a"));
         Assert.That(reader.ReadEvents("dup").Count(), Is.EqualTo(2));
     }
@@ -97,7 +84,7 @@ public sealed class SqliteSessionLogTests
     public async Task ManyTryAppends_ThenFlush_AreAllCommittedInOrder()
     {
         const int Count = 5000;
-        await using var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance);
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance);
         for (var i = 0; i < Count; i++)
         {
             Assert.That(log.TryAppend(TestEvent.Labelled(i.ToString())), Is.True);
@@ -105,15 +92,15 @@ public sealed class SqliteSessionLogTests
 
         await log.FlushAsync().WaitAsync(Patience);
 
-        Assert.That(CommittedLabels(_path), Is.EqualTo(Enumerable.Range(0, Count).Select(i => i.ToString())));
+        Assert.That(CommittedLabels(DatabasePath), Is.EqualTo(Enumerable.Range(0, Count).Select(i => i.ToString())));
         Assert.That(log.Health, Is.EqualTo(new SessionLogHealth(null, 0, 0)));
     }
 
     [Test]
     public async Task StrictAppend_IsVisibleToAnotherConnectionWhenItReturns()
     {
-        await using var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance);
-        using var reader = SessionLogReader.Open(_path);
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance);
+        using var reader = SessionLogReader.Open(DatabasePath);
         for (var i = 0; i < 20; i++)
         {
             await log.AppendCommittedAsync(TestEvent.Labelled($"e{i}"));
@@ -128,7 +115,7 @@ public sealed class SqliteSessionLogTests
     {
         const int Tasks = 40;
         const int PerTask = 25;
-        await using var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance);
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance);
 
         var appenders = Enumerable.Range(0, Tasks).Select(t => Task.Run(async () =>
         {
@@ -139,7 +126,7 @@ public sealed class SqliteSessionLogTests
         }));
         await Task.WhenAll(appenders).WaitAsync(Patience);
 
-        var labels = CommittedLabels(_path);
+        var labels = CommittedLabels(DatabasePath);
         Assert.That(labels, Has.Count.EqualTo(Tasks * PerTask));
         Assert.That(labels, Is.Unique);
 
@@ -154,7 +141,7 @@ public sealed class SqliteSessionLogTests
     [Test]
     public async Task Dispose_CommitsWhatIsStillQueued()
     {
-        var log = SqliteSessionLog.Open(_path, Durability.Normal, NullLogger.Instance);
+        var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance);
         for (var i = 0; i < 2000; i++)
         {
             log.TryAppend(TestEvent.Labelled(i.ToString()));
@@ -162,7 +149,7 @@ public sealed class SqliteSessionLogTests
 
         await log.DisposeAsync().AsTask().WaitAsync(Patience);
 
-        Assert.That(CommittedLabels(_path), Has.Count.EqualTo(2000));
+        Assert.That(CommittedLabels(DatabasePath), Has.Count.EqualTo(2000));
         Assert.That(log.TryAppend(TestEvent.Labelled("late")), Is.False);
         Assert.That(log.Health.DroppedEvents, Is.Zero, "appends after close are refused, not counted as drops");
         await Assert.ThatAsync(
@@ -175,11 +162,11 @@ public sealed class SqliteSessionLogTests
     [Test]
     public async Task EventWhoseDataFailsToSerialize_IsStoredWithAnErrorMarker()
     {
-        await using var log = SqliteSessionLog.Open(_path, Durability.Strict, NullLogger.Instance);
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance);
         await log.AppendCommittedAsync(new BrokenEvent(DateTimeOffset.UtcNow));
         await log.AppendCommittedAsync(TestEvent.Labelled("after"));
 
-        using var reader = SessionLogReader.Open(_path);
+        using var reader = SessionLogReader.Open(DatabasePath);
         var events = reader.ReadEvents().ToList();
         Assert.That(events.Select(e => e.Kind), Is.EqualTo(new[] { "broken", "test" }));
         Assert.That(JsonDocument.Parse(events[0].DataJson).RootElement.TryGetProperty("serialization_error", out _), Is.True);
