@@ -4,7 +4,7 @@ namespace Proxy.Core.Diagnostics;
 public static class Suggestion
 {
     /// <summary>The closest candidate within a small edit distance, or null when nothing is close.</summary>
-    public static string? Closest(string name, IEnumerable<string> candidates)
+    private static string? Closest(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
