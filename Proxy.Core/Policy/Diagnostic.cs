@@ -21,10 +21,21 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, SourceSpan Span, st
     /// <summary>`file:line:column: error: message`, the source line, and a caret under the column.</summary>
     public override string ToString()
     {
-        var text = new StringBuilder();
-        text.Append(Span.File).Append(':').Append(Span.Line).Append(':').Append(Span.Column).Append(": ")
-            .Append(Severity == DiagnosticSeverity.Error ? "error" : "warning").Append(": ").Append(Message).Append('\n');
-        text.Append(SourceLine).Append('\n');
+        var text = new StringBuilder(Span.File);
+
+        // Line 0: about a path (missing, unreadable), not a place in it, so there is nothing to quote.
+        if (Span.Line > 0)
+        {
+            text.Append(':').Append(Span.Line).Append(':').Append(Span.Column);
+        }
+
+        text.Append(": ").Append(Severity == DiagnosticSeverity.Error ? "error" : "warning").Append(": ").Append(Message);
+        if (Span.Line == 0)
+        {
+            return text.ToString();
+        }
+
+        text.Append('\n').Append(SourceLine).Append('\n');
 
         // Tabs are copied so the caret lines up however the terminal expands them.
         var column = Math.Clamp(Span.Column - 1, 0, SourceLine.Length);

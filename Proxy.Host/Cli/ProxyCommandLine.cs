@@ -13,6 +13,7 @@ internal static class ProxyCommandLine
         var root = new RootCommand("Identity-aware access proxy: forwards, inspects and records every session.");
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(SessionsCommands.Build());
+        root.Subcommands.Add(PolicyCommands.Build());
         return root;
     }
 }
