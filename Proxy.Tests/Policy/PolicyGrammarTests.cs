@@ -1,3 +1,4 @@
+using Proxy.Core.Policy;
 using Proxy.Core.Policy.Syntax;
 
 namespace Proxy.Tests.Policy;
@@ -222,6 +223,42 @@ public sealed class PolicyGrammarTests
         Assert.That(diagnostics.Select(d => d.Span.Line), Is.EqualTo(new[] { 2, 7 }));
         Assert.That(file.Rules.Single().Id, Is.EqualTo("fine"));
         Assert.That(file.Tests.Single().Name, Is.EqualTo("t"));
+    }
+
+    [Test]
+    public void Deep_nesting_is_a_diagnostic_not_a_stack_overflow()
+    {
+        var text = "rule r { when " + new string('(', 10_000) + "sql.where" + new string(')', 10_000) + " then allow }";
+
+        var (_, diagnostics) = PolicyGrammar.ParseFile("t.rules", text);
+
+        Assert.That(diagnostics.Single().Message, Does.Contain("at most 64 nested parentheses"));
+    }
+
+    [Test]
+    public void Random_token_soup_is_parsed_and_bound_without_exceptions()
+    {
+        string[] tokens =
+        [
+            "rule", "list", "test", "default", "version", "when", "then", "given", "expect", "by", "mode", "audit",
+            "and", "or", "not", "in", "any", "all", "has", "like", "~", "==", "!=", "=", "(", ")", "[", "]", "{", "}",
+            ",", ":", "\"s\"", "\"", "/a/i", "/", "15m", "9", "5x", "sql.kind", "db", "x", "allow", "block",
+            "approve", "mask", "column", "pattern", "with", "partial", "log", "#", "\n", " ", ".",
+        ];
+        var random = new Random(4);
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Join(" ", Enumerable.Range(0, random.Next(1, 40)).Select(_ => tokens[random.Next(tokens.Length)]));
+
+            Assert.DoesNotThrow(
+                () =>
+                {
+                    var lines = new SourceLines();
+                    lines.Add("t.rules", text);
+                    PolicyBinder.Bind([PolicyGrammar.ParseFile("t.rules", text).File], lines);
+                },
+                text);
+        }
     }
 
     private static IEnumerable<Expression> Flatten(Expression expression) => expression switch

@@ -27,6 +27,7 @@ public sealed class PolicyGrammar
     private readonly SourceLines _lines = new();
     private readonly SortedSet<string> _expected = new(StringComparer.Ordinal);
     private int _furthest = -1;
+    private int _depth;
 
     private readonly Parser<object> _item;
 
@@ -89,14 +90,14 @@ public sealed class PolicyGrammar
                 : left));
         var parenthesized =
             from open in Symbol("(")
-            from inner in Parse.Ref(() => expression!)
+            from inner in Nested(Parse.Ref(() => expression!))
             from close in Symbol(")")
             select inner;
         var primary = parenthesized.Or(comparison);
         Parser<Expression>? negation = null;
         negation = Node(
                 from not in Keyword("not")
-                from operand in Parse.Ref(() => negation!)
+                from operand in Nested(Parse.Ref(() => negation!))
                 select (Func<SourceSpan, Expression>)(span => new NotExpression(operand, span)))
             .Or(primary);
         var conjunction = Parse.ChainOperator(Keyword("and"), negation, (_, left, right) => (Expression)new AndExpression(left, right, Merge(left.Span, right.Span)));
@@ -423,6 +424,32 @@ public sealed class PolicyGrammar
         Expect(start.Position, what);
         return Result.Failure<T>(start, "expected " + what, [what]);
     };
+
+    /// <summary>
+    /// Bounds how deep parentheses and `not`s nest: each level costs dozens of stack frames in the combinators,
+    /// and a stack overflow would kill the process instead of becoming a diagnostic.
+    /// </summary>
+    private Parser<T> Nested<T>(Parser<T> parser) => input =>
+    {
+        if (_depth >= MaxNesting)
+        {
+            var at = SkipTrivia(input);
+            Expect(at.Position, $"at most {MaxNesting} nested parentheses or 'not's");
+            return Result.Failure<T>(at, "nested too deeply", []);
+        }
+
+        _depth++;
+        try
+        {
+            return parser(input);
+        }
+        finally
+        {
+            _depth--;
+        }
+    };
+
+    private const int MaxNesting = 64;
 
     private Parser<string> Keyword(string word) => Token(Word(word, wholeWord: true), $"'{word}'");
 
