@@ -268,7 +268,7 @@ public sealed class PolicyGrammar
             input = SkipToNextItem(input);
         }
 
-        var file = new PolicyFile(_path, version, defaultNode, lists, rules, tests, new SourceSpan(_path, 1, 1, _text.Length));
+        var file = new PolicyFile(_path, version, defaultNode, lists.ToArray(), rules.ToArray(), tests.ToArray(), new SourceSpan(_path, 1, 1, _text.Length));
         return (file, diagnostics);
     }
 
