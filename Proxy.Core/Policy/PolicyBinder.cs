@@ -145,7 +145,7 @@ public sealed class PolicyBinder
             return;
         }
 
-        var op = OperatorText(comparison.Operator);
+        var op = comparison.Operator.ToSourceText();
         switch (comparison.Operator)
         {
             case ComparisonOperator.Equal or ComparisonOperator.NotEqual:
@@ -528,19 +528,6 @@ public sealed class PolicyBinder
         ListReference reference => $"the list '{reference.Name}'",
         RegexLiteral => "a regex",
         _ => "an expression",
-    };
-
-    private static string OperatorText(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => "==",
-        ComparisonOperator.NotEqual => "!=",
-        ComparisonOperator.In => "in",
-        ComparisonOperator.NotIn => "not in",
-        ComparisonOperator.AnyIn => "any in",
-        ComparisonOperator.AllIn => "all in",
-        ComparisonOperator.Has => "has",
-        ComparisonOperator.Matches => "~",
-        _ => "like",
     };
 
     private void Error(SourceSpan span, string message) => _diagnostics.Add(_lines.Error(span, message));

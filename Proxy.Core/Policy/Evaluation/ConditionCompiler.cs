@@ -146,7 +146,7 @@ public static class ExpressionText
         OrExpression or => $"{Of(or.Left)} or {Of(or.Right)}",
         NotExpression not => $"not {Operand(not.Operand, not)}",
         FieldReference field => field.Name,
-        Comparison comparison => $"{Of(comparison.Left)} {Operator(comparison.Operator)} {Of(comparison.Right)}",
+        Comparison comparison => $"{Of(comparison.Left)} {comparison.Operator.ToSourceText()} {Of(comparison.Right)}",
         StringLiteral text => $"\"{text.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"",
         NumberLiteral number => number.Value.ToString(CultureInfo.InvariantCulture),
         DurationLiteral duration => duration.Text,
@@ -159,17 +159,4 @@ public static class ExpressionText
 
     private static string Operand(Expression operand, Expression parent) =>
         operand is OrExpression || (operand is AndExpression && parent is NotExpression) ? $"({Of(operand)})" : Of(operand);
-
-    private static string Operator(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => "==",
-        ComparisonOperator.NotEqual => "!=",
-        ComparisonOperator.In => "in",
-        ComparisonOperator.NotIn => "not in",
-        ComparisonOperator.AnyIn => "any in",
-        ComparisonOperator.AllIn => "all in",
-        ComparisonOperator.Has => "has",
-        ComparisonOperator.Matches => "~",
-        _ => "like",
-    };
 }

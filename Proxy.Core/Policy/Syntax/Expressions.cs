@@ -40,6 +40,24 @@ public enum ComparisonOperator
     Like,
 }
 
+public static class ComparisonOperatorText
+{
+    /// <summary>The operator as written in a rule file, for diagnostics and traces.</summary>
+    public static string ToSourceText(this ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Equal => "==",
+        ComparisonOperator.NotEqual => "!=",
+        ComparisonOperator.In => "in",
+        ComparisonOperator.NotIn => "not in",
+        ComparisonOperator.AnyIn => "any in",
+        ComparisonOperator.AllIn => "all in",
+        ComparisonOperator.Has => "has",
+        ComparisonOperator.Matches => "~",
+        ComparisonOperator.Like => "like",
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
+    };
+}
+
 /// <summary>`FIELD OPERATOR VALUE`; <see cref="OperatorSpan"/> points at the operator.</summary>
 public sealed record Comparison(Expression Left, ComparisonOperator Operator, SourceSpan OperatorSpan, Expression Right, SourceSpan Span)
     : Expression(Span);
