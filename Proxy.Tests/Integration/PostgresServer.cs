@@ -109,13 +109,7 @@ public sealed class PostgresServer : IAsyncDisposable
         string database = "postgres",
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default) =>
-        ExternalProcess.RunAsync(
-            PsqlPath,
-            ["-X", "-v", "ON_ERROR_STOP=1", .. arguments],
-            timeout ?? DefaultClientTimeout,
-            RootDirectory,
-            ClientEnvironment(port ?? Port, database),
-            cancellationToken);
+        RunClientAsync(PsqlPath, ["-X", "-v", "ON_ERROR_STOP=1", .. arguments], port, database, timeout, cancellationToken);
 
     /// <summary>Runs pgbench as the superuser against <paramref name="port"/> (the server's own by default).</summary>
     public Task<ProcessResult> PgbenchAsync(
@@ -124,13 +118,7 @@ public sealed class PostgresServer : IAsyncDisposable
         string database = "postgres",
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default) =>
-        ExternalProcess.RunAsync(
-            PgbenchPath,
-            arguments,
-            timeout ?? DefaultClientTimeout,
-            RootDirectory,
-            ClientEnvironment(port ?? Port, database),
-            cancellationToken);
+        RunClientAsync(PgbenchPath, arguments, port, database, timeout, cancellationToken);
 
     /// <summary>The end of the server's log, for the message of a failed assertion.</summary>
     public string ServerLogTail(int maxChars = 4000)
@@ -145,6 +133,21 @@ public sealed class PostgresServer : IAsyncDisposable
             return $"(no server log: {ex.Message})";
         }
     }
+
+    private Task<ProcessResult> RunClientAsync(
+        string tool,
+        IEnumerable<string> arguments,
+        int? port,
+        string database,
+        TimeSpan? timeout,
+        CancellationToken cancellationToken) =>
+        ExternalProcess.RunAsync(
+            tool,
+            arguments,
+            timeout ?? DefaultClientTimeout,
+            RootDirectory,
+            ClientEnvironment(port ?? Port, database),
+            cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

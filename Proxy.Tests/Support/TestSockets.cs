@@ -88,6 +88,24 @@ public static class TestSockets
         }
     }
 
+    /// <summary>
+    /// Sends everything then FIN while reading to the end at the same time: an echo starts answering before
+    /// the whole payload is out, and would stall against a client that only reads afterwards.
+    /// </summary>
+    public static async Task<(byte[] Data, StreamEnd End)> SendAllAndReceiveToEndAsync(this Socket socket, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var sending = Task.Run(
+            async () =>
+            {
+                await socket.SendAllAsync(data, cancellationToken);
+                socket.Shutdown(SocketShutdown.Send);
+            },
+            cancellationToken);
+        var received = await socket.ReceiveToEndAsync(cancellationToken);
+        await sending;
+        return received;
+    }
+
     /// <summary>Sends a few bytes to an echo upstream and checks they come back: the session is up and forwarding.</summary>
     public static async Task RoundTripAsync(this Socket socket, CancellationToken cancellationToken)
     {

@@ -104,15 +104,7 @@ public sealed class PassthroughTests
 
         using var client = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
         var clientEndPoint = client.LocalEndPoint!;
-        var sending = Task.Run(
-            async () =>
-            {
-                await client.SendAllAsync(data, cancellationToken);
-                client.Shutdown(SocketShutdown.Send);
-            },
-            cancellationToken);
-        var (echoed, end) = await client.ReceiveToEndAsync(cancellationToken);
-        await sending;
+        var (echoed, end) = await client.SendAllAndReceiveToEndAsync(data, cancellationToken);
 
         Assert.That(end, Is.EqualTo(StreamEnd.Eof));
         Assert.That(echoed, Has.Length.EqualTo(Length));
@@ -137,16 +129,7 @@ public sealed class PassthroughTests
             using var client = await TestSockets.ConnectAsync(proxy.EndPoint, cancellationToken);
             var data = TestSockets.RandomBytes(Length, seed);
 
-            // Send and receive at once: the echo starts before the whole payload is out.
-            var sending = Task.Run(
-                async () =>
-                {
-                    await client.SendAllAsync(data, cancellationToken);
-                    client.Shutdown(SocketShutdown.Send);
-                },
-                cancellationToken);
-            var (echoed, end) = await client.ReceiveToEndAsync(cancellationToken);
-            await sending;
+            var (echoed, end) = await client.SendAllAndReceiveToEndAsync(data, cancellationToken);
 
             Assert.That(end, Is.EqualTo(StreamEnd.Eof), $"session {seed}");
             Assert.That(echoed.AsSpan().SequenceEqual(data), Is.True, $"session {seed}: echo differs ({echoed.Length} of {Length} bytes)");
