@@ -1,4 +1,5 @@
 using Proxy.Core.Sessions;
+using Proxy.Core.Transport;
 using Proxy.Protocols.Tcp;
 
 namespace Proxy.Protocols;
@@ -6,17 +7,18 @@ namespace Proxy.Protocols;
 /// <summary>The protocols a listener can speak, by the name used in configuration.</summary>
 public static class ProtocolCatalog
 {
-    private static readonly Dictionary<string, Func<IProtocolHandler>> Factories = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Func<ListenerOptions, ProtocolServices, IProtocolHandler>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["tcp"] = static () => new TcpPassthroughHandler(),
+        ["tcp"] = static (_, _) => new TcpPassthroughHandler(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
 
     public static bool IsKnown(string name) => Factories.ContainsKey(name);
 
-    public static IProtocolHandler Create(string name) =>
-        Factories.TryGetValue(name, out var factory)
-            ? factory()
-            : throw new ArgumentException($"unknown protocol '{name}' (known: {string.Join(", ", Names)})", nameof(name));
+    /// <summary>The handler for <paramref name="listener"/>'s protocol, one per listener.</summary>
+    public static IProtocolHandler Create(ListenerOptions listener, ProtocolServices services) =>
+        Factories.TryGetValue(listener.Protocol, out var factory)
+            ? factory(listener, services)
+            : throw new ArgumentException($"unknown protocol '{listener.Protocol}' (known: {string.Join(", ", Names)})", nameof(listener));
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
 using Proxy.Host.Configuration;
 using Proxy.Host.Hosting;
@@ -89,6 +90,7 @@ internal static class RunCommand
             options.SessionLogPath,
             options.Durability,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Proxy.SessionLog")));
+        builder.Services.AddSingleton(PolicyStore.AllowEverything());
         builder.Services.AddHostedService<ProxyHostedService>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.DrainTimeout + TimeSpan.FromSeconds(15));
 

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Transport;
 using Proxy.Host.Configuration;
@@ -9,7 +10,7 @@ using Proxy.Protocols;
 namespace Proxy.Host.Hosting;
 
 /// <summary>Starts every listener with the host and drains them when it stops.</summary>
-internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionLog sessionLog, ILoggerFactory loggerFactory) : IHostedService
+internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionLog sessionLog, PolicyStore policy, ILoggerFactory loggerFactory) : IHostedService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Proxy");
     private ProxyServer? _server;
@@ -17,8 +18,9 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
     public Task StartAsync(CancellationToken cancellationToken)
     {
         LogNoPolicy(_logger);
+        var services = new ProtocolServices { Policy = policy, LoggerFactory = loggerFactory };
         var server = new ProxyServer(
-            options.Listeners.Select(l => (l, ProtocolCatalog.Create(l.Protocol))),
+            options.Listeners.Select(l => (l, ProtocolCatalog.Create(l, services))),
             sessionLog,
             loggerFactory,
             options.DrainTimeout);

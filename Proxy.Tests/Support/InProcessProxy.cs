@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Transport;
 using Proxy.Protocols;
@@ -57,13 +58,13 @@ public sealed class InProcessProxy : IAsyncDisposable
     public static InProcessProxy Start(EndPoint upstream, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null) =>
         Start(Listener(upstream), log, drainTimeout);
 
-    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null)
+    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null)
     {
         log ??= new RecordingSessionLog(Durability.Normal);
         var logs = new RecordingLoggerProvider();
         var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         var server = new ProxyServer(
-            [(options, ProtocolCatalog.Create(options.Protocol))],
+            [(options, ProtocolCatalog.Create(options, new ProtocolServices { Policy = policy ?? PolicyStore.AllowEverything(), LoggerFactory = loggerFactory }))],
             log,
             loggerFactory,
             drainTimeout ?? DefaultDrainTimeout);

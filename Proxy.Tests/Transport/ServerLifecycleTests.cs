@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
+using Proxy.Core.Policy;
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
 using Proxy.Protocols;
@@ -57,8 +58,9 @@ public sealed class ServerLifecycleTests
         var upstream = TestSockets.ClosedPort();
         var first = InProcessProxy.Listener(upstream) with { Name = "first", Listen = free };
         var second = InProcessProxy.Listener(upstream) with { Name = "second", Listen = (IPEndPoint)taken.LocalEndpoint };
+        var services = new ProtocolServices { Policy = PolicyStore.AllowEverything(), LoggerFactory = NullLoggerFactory.Instance };
         await using var server = new ProxyServer(
-            [(first, ProtocolCatalog.Create("tcp")), (second, ProtocolCatalog.Create("tcp"))],
+            [(first, ProtocolCatalog.Create(first, services)), (second, ProtocolCatalog.Create(second, services))],
             new RecordingSessionLog(),
             NullLoggerFactory.Instance,
             TimeSpan.FromSeconds(1));
