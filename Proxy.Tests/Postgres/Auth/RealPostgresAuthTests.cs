@@ -148,6 +148,48 @@ public sealed class RealPostgresAuthTests
         Assert.That(outcome.ReachedReadyForQuery, Is.True, outcome.ToString());
     }
 
+    [Test]
+    public async Task Real_clients_log_in_through_our_server_exchange_and_see_only_28P01_on_failure()
+    {
+        var verifier = ScramVerifier.Create("held-pw");
+        await using var server = new ScriptedScramServer(user => user == "alice" ? new ScramServerExchange(verifier, user) : ScramServerExchange.ForUnknownUser(user));
+        string Conninfo(string user, string password) => $"host={PostgresServer.Host} port={server.EndPoint.Port} user={user} password={password} dbname=postgres";
+
+        var right = await _server.PsqlAsync(["-d", Conninfo("alice", "held-pw"), "-c", ";"]);
+        var wrong = await _server.PsqlAsync(["-d", Conninfo("alice", "held-PW"), "-c", ";"]);
+        var unknown = await _server.PsqlAsync(["-d", Conninfo("bob", "held-pw"), "-c", ";"]);
+        var npgsqlSource = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+        {
+            Host = PostgresServer.Host,
+            Port = server.EndPoint.Port,
+            Username = "alice",
+            Password = "held-pw",
+            Database = "postgres",
+            Pooling = false,
+            SslMode = SslMode.Disable,
+        }.ConnectionString);
+
+        // The scripted server answers no catalog queries.
+        npgsqlSource.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        await using (var dataSource = npgsqlSource.Build())
+        await using (var npgsql = await dataSource.OpenConnectionAsync())
+        {
+            Assert.That(npgsql.State, Is.EqualTo(System.Data.ConnectionState.Open));
+        }
+
+        Assert.That(right.ExitCode, Is.Zero, right.ToString());
+        Assert.That(wrong.ExitCode, Is.Not.Zero);
+        Assert.That(wrong.StandardError, Does.Contain("password authentication failed for user \"alice\""));
+        Assert.That(unknown.StandardError, Does.Contain("password authentication failed for user \"bob\""));
+        Assert.That(server.Logins.Select(l => l ?? "ok"), Is.EqualTo(new[]
+        {
+            "ok",
+            "SCRAM-SHA-256 for \"alice\": wrong password (the client proof does not match the verifier)",
+            "SCRAM-SHA-256 for \"bob\": no such identity",
+            "ok",
+        }));
+    }
+
     /// <summary>Runs our client against our server; null when both accept, else the first failure.</summary>
     private static string? Exchange(ScramVerifier verifier, string password)
     {
