@@ -109,7 +109,8 @@ internal sealed class ScramClientExchange : IDisposable
         }
 
         var withoutProof = $"c={Convert.ToBase64String(Encoding.ASCII.GetBytes(Gs2Header))},r={nonce}";
-        var authMessage = Encoding.UTF8.GetBytes($"{_clientFirstBare},{Encoding.ASCII.GetString(serverFirst)},{withoutProof}");
+        // The server-first-message goes in as received: re-encoding any byte of it would change the signatures.
+        var authMessage = (byte[])[.. Encoding.UTF8.GetBytes(_clientFirstBare + ","), .. serverFirst, .. Encoding.ASCII.GetBytes("," + withoutProof)];
 
         Span<byte> saltedPassword = stackalloc byte[ScramKeys.KeyLength];
         Span<byte> clientKey = stackalloc byte[ScramKeys.KeyLength];

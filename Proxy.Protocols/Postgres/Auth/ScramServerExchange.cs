@@ -57,6 +57,9 @@ internal sealed class ScramServerExchange
         Done,
     }
 
+    /// <summary>True once the client has proven it knows the password; send the server-final-message, then AuthenticationOk.</summary>
+    public bool IsAuthenticated { get; private set; }
+
     /// <summary>
     /// An exchange for a user with no identity that runs every step like a real one and then fails, so a
     /// client cannot tell "no such user" from "wrong password". The salt is the same on every attempt for the
@@ -200,6 +203,7 @@ internal sealed class ScramServerExchange
 
         Span<byte> serverSignature = stackalloc byte[ScramKeys.KeyLength];
         HMACSHA256.HashData(_verifier.ServerKey, authMessage, serverSignature);
+        IsAuthenticated = true;
         return ScramStep.Send(Encoding.ASCII.GetBytes("v=" + Convert.ToBase64String(serverSignature)));
     }
 

@@ -46,6 +46,7 @@ public sealed class ScramExchangeTests
         var final = server.HandleClientFinal(Bytes(RfcClientFinal));
         Assert.That(final.Succeeded, Is.True, final.FailureReason);
         Assert.That(Text(final.Message), Is.EqualTo(RfcServerFinal));
+        Assert.That(server.IsAuthenticated, Is.True);
     }
 
     [Test]
@@ -74,6 +75,7 @@ public sealed class ScramExchangeTests
         var final = server.HandleClientFinal(client.HandleServerFirst(first.Message.Span).Message.Span);
 
         Assert.That(final.Succeeded, Is.False);
+        Assert.That(server.IsAuthenticated, Is.False);
         Assert.That(final.FailureReason, Does.Contain("wrong password").And.Contain("alice").And.Not.Contain("right"));
         Assert.That(ScramServerExchange.FailureMessage("alice"), Is.EqualTo("password authentication failed for user \"alice\""));
         Assert.That(ScramServerExchange.FailureSqlState, Is.EqualTo("28P01"));
