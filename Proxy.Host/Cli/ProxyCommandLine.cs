@@ -14,6 +14,7 @@ internal static class ProxyCommandLine
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(SessionsCommands.Build());
         root.Subcommands.Add(PolicyCommands.Build());
+        root.Subcommands.Add(IdentityCommands.Build());
         return root;
     }
 }

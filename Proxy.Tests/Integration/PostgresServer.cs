@@ -34,13 +34,15 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly TimeSpan DefaultClientTimeout = TimeSpan.FromSeconds(120);
 
     private readonly string? _runAs;
+    private readonly IReadOnlyList<string> _hbaLines;
     private int _disposed;
 
-    private PostgresServer(string binDirectory, string rootDirectory, string? runAs)
+    private PostgresServer(string binDirectory, string rootDirectory, string? runAs, IReadOnlyList<string> hbaLines)
     {
         BinDirectory = binDirectory;
         RootDirectory = rootDirectory;
         _runAs = runAs;
+        _hbaLines = hbaLines;
     }
 
     public const string Host = "127.0.0.1";
@@ -64,7 +66,14 @@ public sealed class PostgresServer : IAsyncDisposable
     public string PgbenchPath => ClientTool("pgbench");
 
     /// <summary>Initialises and starts a cluster; throws (never skips) when PostgreSQL is not installed.</summary>
-    public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync([], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(CancellationToken)"/>, with <paramref name="hbaLines"/> (e.g.
+    /// <c>host all some_role 127.0.0.1/32 md5</c>) placed before the trust lines, so they take precedence.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(IReadOnlyList<string> hbaLines, CancellationToken cancellationToken = default)
     {
         var binDirectory = await FindBinDirectoryAsync(cancellationToken)
             ?? throw new InvalidOperationException(
@@ -75,7 +84,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var runAs = Environment.IsPrivilegedProcess ? ServerOsUser : null;
         var root = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
-        var server = new PostgresServer(binDirectory, root, runAs);
+        var server = new PostgresServer(binDirectory, root, runAs, hbaLines);
         try
         {
             await server.InitializeAsync(cancellationToken);
@@ -199,6 +208,7 @@ public sealed class PostgresServer : IAsyncDisposable
             $"""
             local all all                      trust
             host  all {PasswordUser} 127.0.0.1/32 scram-sha-256
+            {string.Join(Environment.NewLine, _hbaLines)}
             host  all all            127.0.0.1/32 trust
 
             """,
