@@ -165,6 +165,49 @@ public sealed class MessageWriterTests
         }
     }
 
+    [Test]
+    public void Lone_surrogate_is_written_as_a_replacement_character_and_counted()
+    {
+        // Half of a surrogate pair cannot be UTF-8; it goes out as U+FFFD (3 bytes) and the length agrees.
+        var output = new ArrayBufferWriter<byte>();
+        MessageWriter.WriteQuery(output, "SELECT '\uD800'");
+
+        var reader = new MessageBodyReader(ReadOne(output).Body);
+        Assert.That(reader.ReadCString(), Is.EqualTo("SELECT '\uFFFD'"));
+    }
+
+    // A String field ends at its first zero byte (PostgreSQL protocol 55.6): a zero inside the text would
+    // end the field early and the rest would be read as fields of its own, so the writer refuses it.
+    [TestCase("SELECT 1\0; DROP TABLE orders")] // the server stops the string at the zero and rejects the message; a log would show SQL that never ran
+    [TestCase("\0")] // the text is nothing but the zero
+    public void Query_text_with_a_zero_is_refused_and_nothing_written(string sql)
+    {
+        var output = new ArrayBufferWriter<byte>();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => MessageWriter.WriteQuery(output, sql), Throws.ArgumentException.With.Message.Contains("zero"));
+            Assert.That(() => MessageWriter.WriteParse(output, sql), Throws.ArgumentException.With.Message.Contains("zero"));
+            Assert.That(output.WrittenCount, Is.Zero);
+        }
+    }
+
+    [Test]
+    public void Error_text_with_a_zero_is_refused_and_nothing_written()
+    {
+        // Unrefused, this message would reach the client as M "blocked", then a forged C field "00000"
+        // (success) overriding the real SQLSTATE, then a field "x".
+        var output = new ArrayBufferWriter<byte>();
+        var forged = new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege, "blocked\0C00000\0x");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => MessageWriter.WriteError(output, forged), Throws.ArgumentException.With.Message.Contains("zero"));
+            Assert.That(() => MessageWriter.WriteNotice(output, forged with { Message = "ok", Hint = "\0" }), Throws.ArgumentException.With.Message.Contains("zero"));
+            Assert.That(output.WrittenCount, Is.Zero);
+        }
+    }
+
     [TestCase(true, (byte)'S')]
     [TestCase(false, (byte)'N')]
     public void Encryption_answer_is_one_byte(bool accept, byte expected)
