@@ -78,7 +78,7 @@ public static class MessageWriter
     /// <summary>A simple Query message.</summary>
     public static void WriteQuery(IBufferWriter<byte> output, string sql)
     {
-        var textLength = Utf8.GetByteCount(sql);
+        var textLength = StringFieldLength(sql, nameof(sql));
         var span = output.GetSpan(1 + 4 + textLength + 1);
         span[0] = (byte)FrontendMessageType.Query;
         BinaryPrimitives.WriteInt32BigEndian(span[1..], 4 + textLength + 1);
@@ -90,7 +90,7 @@ public static class MessageWriter
     /// <summary>A Parse of <paramref name="sql"/> into the unnamed statement, with no parameter types.</summary>
     public static void WriteParse(IBufferWriter<byte> output, string sql)
     {
-        var textLength = Utf8.GetByteCount(sql);
+        var textLength = StringFieldLength(sql, nameof(sql));
         var length = 4 + 1 + textLength + 1 + 2;
         var span = output.GetSpan(1 + length);
         span[0] = (byte)FrontendMessageType.Parse;
@@ -111,6 +111,22 @@ public static class MessageWriter
         }
     }
 
+    /// <summary>
+    /// The UTF-8 length of a String field's text. A String ends at its first zero byte (PostgreSQL protocol
+    /// 55.6), so a zero inside the text would end the field early and the peer would read the rest as
+    /// fields of their own: a forged SQLSTATE in an ErrorResponse, a statement cut short in a Query. The
+    /// text is refused before anything is written.
+    /// </summary>
+    private static int StringFieldLength(string value, string parameterName)
+    {
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("a PostgreSQL string field cannot contain a zero character", parameterName);
+        }
+
+        return Utf8.GetByteCount(value);
+    }
+
     private static void WriteErrorOrNotice(IBufferWriter<byte> output, BackendMessageType type, ErrorFields fields)
     {
         // 'S' is the localized severity and 'V' the untranslated one (9.6+); we send both, as servers do.
@@ -124,7 +140,7 @@ public static class MessageWriter
         {
             if (value is not null)
             {
-                length += 1 + Utf8.GetByteCount(value) + 1;
+                length += 1 + StringFieldLength(value, nameof(fields)) + 1;
             }
         }
 

@@ -61,15 +61,22 @@ public static class PostgresFramer
     /// </summary>
     public static bool TryReadHeader(in ReadOnlySequence<byte> buffer, int maxLength, out byte type, out int totalLength)
     {
-        if (buffer.Length < HeaderLength)
+        // From the first segment when the header fits there (nearly always); across segments, a copy.
+        Span<byte> copy = stackalloc byte[HeaderLength];
+        scoped var header = buffer.FirstSpan;
+        if (header.Length < HeaderLength)
         {
-            type = 0;
-            totalLength = 0;
-            return false;
+            if (buffer.Length < HeaderLength)
+            {
+                type = 0;
+                totalLength = 0;
+                return false;
+            }
+
+            buffer.Slice(0, HeaderLength).CopyTo(copy);
+            header = copy;
         }
 
-        Span<byte> header = stackalloc byte[HeaderLength];
-        buffer.Slice(0, HeaderLength).CopyTo(header);
         type = header[0];
         var declared = BinaryPrimitives.ReadInt32BigEndian(header[1..]);
         if (declared < 4)
@@ -95,8 +102,10 @@ public static class PostgresFramer
             return false;
         }
 
-        message = new PostgresMessage(type, buffer.Slice(0, totalLength));
-        buffer = buffer.Slice(totalLength);
+        // One walk to the end position serves both slices.
+        var end = buffer.GetPosition(totalLength);
+        message = new PostgresMessage(type, buffer.Slice(buffer.Start, end));
+        buffer = buffer.Slice(end);
         return true;
     }
 
