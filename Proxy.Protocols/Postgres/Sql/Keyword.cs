@@ -23,7 +23,7 @@ internal enum Keyword : byte
     Temporary, Unlogged, Sequence, View, Index, Full, Freeze, Verbose, Distinct, All, Rows, Trigger, Policy,
     Rule, Type, Function, Procedure, Routine, Schema, Database, Domain, Language, Large, Tablespace, Parameter,
     Server, Transaction, Work, Prepared, Instead, Also, True, False, Off, Or, Replace, Unique, Global, Local,
-    Constraint, Uescape, Conflict,
+    Constraint, Uescape, Conflict, Add, Rename, Attribute,
 
     // Other reserved words: never an unquoted table name
     And, Any, Array, Asc, Both, Case, Cast, Check, Collate, Column, Default, Desc, Else, Foreign, In,

@@ -77,7 +77,7 @@ internal ref struct StatementAnalyzer
     private bool _allWhere;
     private bool _topWhere;
     private Keyword _statementKeyword;
-    private Keyword _createObject;
+    private Keyword _objectKeyword;
     private bool _explainWithoutAnalyze;
     private bool _asStartUsed;
     private bool _onUsed;
@@ -517,7 +517,8 @@ internal ref struct StatementAnalyzer
             case Keyword.On:
                 if (_depth == _leadDepth && !_onUsed)
                 {
-                    if (_statementKeyword == Keyword.Create && _createObject is Keyword.Index or Keyword.Trigger or Keyword.Policy)
+                    if ((_statementKeyword == Keyword.Create && _objectKeyword is Keyword.Index or Keyword.Trigger or Keyword.Policy)
+                        || (_statementKeyword == Keyword.Alter && _objectKeyword is Keyword.Trigger or Keyword.Policy or Keyword.Rule))
                     {
                         _onUsed = true;
                         Arm(ref level, ListMode.Single, CaptureContext.Plain);
@@ -537,7 +538,7 @@ internal ref struct StatementAnalyzer
                 break;
             case Keyword.To:
                 // CREATE RULE name AS ON event TO table
-                if (_statementKeyword == Keyword.Create && _createObject == Keyword.Rule && _depth == _leadDepth && !_toUsed)
+                if (_statementKeyword == Keyword.Create && _objectKeyword == Keyword.Rule && _depth == _leadDepth && !_toUsed)
                 {
                     _toUsed = true;
                     Arm(ref level, ListMode.Single, CaptureContext.Plain);
@@ -601,15 +602,32 @@ internal ref struct StatementAnalyzer
 
                 break;
             case Keyword.Type:
-                // CREATE TYPE name AS (…) defines a composite type, which PostgreSQL keeps as a relation.
-                if (_statementKeyword == Keyword.Create && _createObject == Keyword.Type && _depth == _leadDepth && IsName(i + 1))
+                // A composite type is a relation to PostgreSQL: CREATE TYPE name AS (…), ALTER TYPE name … ATTRIBUTE.
+                if (_objectKeyword == Keyword.Type && _depth == _leadDepth && IsName(i + 1))
                 {
                     var end = ReadName(i + 1);
-                    if (Kw(end) == Keyword.As && IsChar(end + 1, '('))
+                    if ((_statementKeyword == Keyword.Create && Kw(end) == Keyword.As && IsChar(end + 1, '('))
+                        || (_statementKeyword == Keyword.Alter && Kw(end) is Keyword.Add or Keyword.Drop or Keyword.Alter or Keyword.Rename
+                            && Kw(end + 1) == Keyword.Attribute))
                     {
                         AddTable(i + 1, end);
                         return end;
                     }
+                }
+
+                break;
+            case Keyword.Limit:
+                // IMPORT FOREIGN SCHEMA s LIMIT TO (tables) / EXCEPT (tables)
+                if (_statementKeyword == Keyword.Import && Kw(i + 1) == Keyword.To && IsChar(i + 2, '('))
+                {
+                    _armNextOpen = true;
+                }
+
+                break;
+            case Keyword.Except:
+                if (_statementKeyword == Keyword.Import && IsChar(i + 1, '('))
+                {
+                    _armNextOpen = true;
                 }
 
                 break;
@@ -822,10 +840,13 @@ internal ref struct StatementAnalyzer
                         j++;
                     }
 
-                    _createObject = Kw(j);
+                    _objectKeyword = Kw(j);
                     return StatementKind.Create;
                 }
 
+            case Keyword.Alter:
+                _objectKeyword = Kw(i + 1) is Keyword.Materialized or Keyword.Foreign ? Kw(i + 2) : Kw(i + 1);
+                return StatementKind.Alter;
             case Keyword.Explain:
                 return nesting > 2 ? StatementKind.Unknown : Explain(i, nesting);
             case Keyword.Prepare:
