@@ -27,8 +27,19 @@ have_postgresql() {
   return 1
 }
 
+# The statement classifier's differential test loads libpg_query (PostgreSQL's parser as a library)
+# through P/Invoke; libpg-query-dev brings the shared object and its libpg_query.so link.
+have_libpg_query() {
+  local lib
+  for lib in /usr/lib/*/libpg_query.so /usr/lib/*/libpg_query.so.* /usr/lib/libpg_query.so; do
+    [[ -e $lib ]] && return 0
+  done
+  return 1
+}
+
 missing=()
 have_postgresql || missing+=(postgresql)
+have_libpg_query || missing+=(libpg-query-dev)
 
 if ((${#missing[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]]; then

@@ -1,0 +1,362 @@
+using System.Runtime.CompilerServices;
+
+namespace Proxy.Protocols.Postgres.Sql;
+
+internal enum LexResult : byte
+{
+    Token,
+    Semicolon,
+    End,
+}
+
+/// <summary>
+/// PostgreSQL's lexical rules (PostgreSQL docs 4.1, src/backend/parser/scan.l), only as far as statement
+/// boundaries, keywords and names need them: comments (nested /* */ and --), the string forms ('…' with '',
+/// E'…' with backslash escapes, B'…', X'…', N'…', U&amp;'…'), dollar quoting, quoted identifiers ("…" and
+/// U&amp;"…"), parameters ($1), numbers, words and single-byte punctuation.
+/// </summary>
+internal static class SqlLexer
+{
+    public static LexResult Next(ReadOnlySpan<byte> s, ref int pos, out Token token)
+    {
+        token = default;
+        token.Match = -1;
+        var length = s.Length;
+        while (pos < length)
+        {
+            var c = s[pos];
+            if (c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')
+            {
+                pos++;
+            }
+            else if (c == '-' && pos + 1 < length && s[pos + 1] == '-')
+            {
+                // scan.l: a -- comment runs to the end of the line.
+                pos += 2;
+                while (pos < length && s[pos] != '\n' && s[pos] != '\r')
+                {
+                    pos++;
+                }
+            }
+            else if (c == '/' && pos + 1 < length && s[pos + 1] == '*')
+            {
+                // Unlike the SQL standard's, PostgreSQL's block comments nest.
+                var start = pos;
+                var depth = 1;
+                pos += 2;
+                while (pos < length && depth > 0)
+                {
+                    if (s[pos] == '/' && pos + 1 < length && s[pos + 1] == '*')
+                    {
+                        depth++;
+                        pos += 2;
+                    }
+                    else if (s[pos] == '*' && pos + 1 < length && s[pos + 1] == '/')
+                    {
+                        depth--;
+                        pos += 2;
+                    }
+                    else
+                    {
+                        pos++;
+                    }
+                }
+
+                if (depth > 0)
+                {
+                    return Unterminated(start, length, ref pos, ref token);
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (pos >= length)
+        {
+            return LexResult.End;
+        }
+
+        var first = pos;
+        var b = s[pos];
+        token.Start = first;
+        if (b == ';')
+        {
+            pos++;
+            token.Length = 1;
+            return LexResult.Semicolon;
+        }
+
+        if (IsIdentifierStart(b))
+        {
+            var next = pos + 1 < length ? s[pos + 1] : (byte)0;
+            var lower = (byte)(b | 0x20);
+            if (lower == 'u' && next == '&' && pos + 2 < length && s[pos + 2] is (byte)'\'' or (byte)'"')
+            {
+                var quote = s[pos + 2];
+                pos += 3;
+                if (!SkipDoubled(s, ref pos, quote))
+                {
+                    return Unterminated(first, length, ref pos, ref token);
+                }
+
+                return Finish(first, pos, quote == '"' ? TokenKind.UnicodeQuotedIdentifier : TokenKind.String, ref token);
+            }
+
+            if (next == '\'' && lower is (byte)'e' or (byte)'b' or (byte)'x' or (byte)'n')
+            {
+                pos += 2;
+                if (lower == 'e' ? !SkipEscaped(s, ref pos) : !SkipPlain(s, ref pos, ref token))
+                {
+                    return Unterminated(first, length, ref pos, ref token);
+                }
+
+                return Finish(first, pos, TokenKind.String, ref token);
+            }
+
+            pos++;
+            while (pos < length && IsIdentifierPart(s[pos]))
+            {
+                pos++;
+            }
+
+            token.Keyword = Keywords.Lookup(s[first..pos]);
+            return Finish(first, pos, TokenKind.Word, ref token);
+        }
+
+        switch (b)
+        {
+            case (byte)'"':
+                pos++;
+                return SkipDoubled(s, ref pos, (byte)'"')
+                    ? Finish(first, pos, TokenKind.QuotedIdentifier, ref token)
+                    : Unterminated(first, length, ref pos, ref token);
+            case (byte)'\'':
+                pos++;
+                return SkipPlain(s, ref pos, ref token)
+                    ? Finish(first, pos, TokenKind.String, ref token)
+                    : Unterminated(first, length, ref pos, ref token);
+            case (byte)'$':
+                return Dollar(s, ref pos, ref token);
+        }
+
+        if (IsDigit(b) || (b == '.' && pos + 1 < length && IsDigit(s[pos + 1])))
+        {
+            pos = SkipNumber(s, pos);
+            return Finish(first, pos, TokenKind.Number, ref token);
+        }
+
+        pos++;
+        token.Char = b;
+        return Finish(first, pos, TokenKind.Punctuation, ref token);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsIdentifierStart(byte c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || c >= 0x80;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsIdentifierPart(byte c) => IsIdentifierStart(c) || IsDigit(c) || c == '$';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
+
+    private static LexResult Finish(int start, int end, TokenKind kind, ref Token token)
+    {
+        token.Start = start;
+        token.Length = end - start;
+        token.Kind = kind;
+        return LexResult.Token;
+    }
+
+    private static LexResult Unterminated(int start, int length, ref int pos, ref Token token)
+    {
+        pos = length;
+        return Finish(start, length, TokenKind.Unterminated, ref token);
+    }
+
+    /// <summary>"…" and U&amp;'…': the quote doubled is the quote; nothing else escapes.</summary>
+    private static bool SkipDoubled(ReadOnlySpan<byte> s, ref int pos, byte quote)
+    {
+        while (true)
+        {
+            var offset = s[pos..].IndexOf(quote);
+            if (offset < 0)
+            {
+                return false;
+            }
+
+            pos += offset + 1;
+            if (pos < s.Length && s[pos] == quote)
+            {
+                pos++;
+                continue;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>E'…': a backslash escapes the next byte, and '' is a quote.</summary>
+    private static bool SkipEscaped(ReadOnlySpan<byte> s, ref int pos)
+    {
+        while (pos < s.Length)
+        {
+            var c = s[pos];
+            if (c == '\\')
+            {
+                pos += 2;
+            }
+            else if (c == '\'')
+            {
+                pos++;
+                if (pos < s.Length && s[pos] == '\'')
+                {
+                    pos++;
+                    continue;
+                }
+
+                return true;
+            }
+            else
+            {
+                pos++;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// '…' under standard_conforming_strings = on (the default since 9.1). A session that turned it off
+    /// reads a backslash as an escape, and then a string like 'a\'' ends at a different quote: a second
+    /// statement could hide behind what looks like string text here. When the two readings end the string
+    /// at different places the token is marked ambiguous and the statement becomes unknown.
+    /// </summary>
+    private static bool SkipPlain(ReadOnlySpan<byte> s, ref int pos, ref Token token)
+    {
+        var start = pos;
+        var sawBackslash = false;
+        var end = -1;
+        for (var p = pos; p < s.Length; p++)
+        {
+            var c = s[p];
+            if (c == '\\')
+            {
+                sawBackslash = true;
+            }
+            else if (c == '\'')
+            {
+                if (p + 1 < s.Length && s[p + 1] == '\'')
+                {
+                    p++;
+                    continue;
+                }
+
+                end = p + 1;
+                break;
+            }
+        }
+
+        if (sawBackslash)
+        {
+            var other = start;
+            var escapedEnd = SkipEscaped(s, ref other) ? other : -1;
+            if (escapedEnd != end)
+            {
+                token.Flags |= TokenFlags.Ambiguous;
+            }
+        }
+
+        if (end < 0)
+        {
+            return false;
+        }
+
+        pos = end;
+        return true;
+    }
+
+    private static LexResult Dollar(ReadOnlySpan<byte> s, ref int pos, ref Token token)
+    {
+        var first = pos;
+        var p = pos + 1;
+        if (p < s.Length && IsDigit(s[p]))
+        {
+            while (p < s.Length && IsDigit(s[p]))
+            {
+                p++;
+            }
+
+            pos = p;
+            return Finish(first, p, TokenKind.Parameter, ref token);
+        }
+
+        // scan.l: dolqdelim = \$({dolq_start}{dolq_cont}*)?\$ — a tag is an identifier without '$'.
+        if (p < s.Length && IsIdentifierStart(s[p]))
+        {
+            p++;
+            while (p < s.Length && (IsIdentifierStart(s[p]) || IsDigit(s[p])))
+            {
+                p++;
+            }
+        }
+
+        if (p >= s.Length || s[p] != '$')
+        {
+            pos = first + 1;
+            token.Char = (byte)'$';
+            return Finish(first, pos, TokenKind.Punctuation, ref token);
+        }
+
+        var tag = s[first..(p + 1)];
+        var body = p + 1;
+        var offset = s[body..].IndexOf(tag);
+        if (offset < 0)
+        {
+            return Unterminated(first, s.Length, ref pos, ref token);
+        }
+
+        pos = body + offset + tag.Length;
+        return Finish(first, pos, TokenKind.String, ref token);
+    }
+
+    private static int SkipNumber(ReadOnlySpan<byte> s, int p)
+    {
+        // Digits with '_' separators, an optional fraction and exponent. Letters that follow start a new
+        // token: before PostgreSQL 15, "1from" lexed as 1 and FROM, and a number must not swallow a keyword.
+        while (p < s.Length && (IsDigit(s[p]) || s[p] == '_'))
+        {
+            p++;
+        }
+
+        if (p < s.Length && s[p] == '.' && !(p + 1 < s.Length && s[p + 1] == '.'))
+        {
+            p++;
+            while (p < s.Length && (IsDigit(s[p]) || s[p] == '_'))
+            {
+                p++;
+            }
+        }
+
+        if (p + 1 < s.Length && (s[p] | 0x20) == 'e')
+        {
+            var q = p + 1;
+            if (s[q] is (byte)'+' or (byte)'-')
+            {
+                q++;
+            }
+
+            if (q < s.Length && IsDigit(s[q]))
+            {
+                p = q;
+                while (p < s.Length && IsDigit(s[p]))
+                {
+                    p++;
+                }
+            }
+        }
+
+        return p;
+    }
+}
