@@ -1,5 +1,6 @@
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
+using Proxy.Protocols.Postgres;
 using Proxy.Protocols.Tcp;
 
 namespace Proxy.Protocols;
@@ -10,6 +11,7 @@ public static class ProtocolCatalog
     private static readonly Dictionary<string, Func<ListenerOptions, ProtocolServices, IProtocolHandler>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["tcp"] = static (_, _) => new TcpPassthroughHandler(),
+        [PostgresHandler.ProtocolName] = static (listener, services) => new PostgresHandler(listener, services, new PostgresSettings()),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -6,12 +6,21 @@ using Proxy.Tests.Support;
 namespace Proxy.Tests.Integration;
 
 /// <summary>
-/// Npgsql through the layer-4 proxy: the extended protocol, transactions and COPY behave as they do direct.
+/// Npgsql through the proxy: the extended protocol, transactions and COPY behave as they do direct.
 /// Pooling is off in these connection strings, so every open is a session of its own.
 /// </summary>
-[TestFixture]
+[TestFixture("tcp")]
+[TestFixture("postgres")]
 public sealed class NpgsqlThroughProxyTests
 {
+    private readonly string _protocol;
+
+    /// <summary>Each test runs at layer 4 (`tcp`) and at layer 7 (`postgres`): both must be invisible to the client.</summary>
+    public NpgsqlThroughProxyTests(string protocol)
+    {
+        _protocol = protocol;
+    }
+
     private InProcessProxy _proxy = null!;
 
     private static PostgresServer Server => PostgresFixture.Server;
@@ -21,7 +30,7 @@ public sealed class NpgsqlThroughProxyTests
     private string Proxied => Server.ConnectionString(port: _proxy.Port);
 
     [SetUp]
-    public void StartProxy() => _proxy = InProcessProxy.Start(Server.EndPoint);
+    public void StartProxy() => _proxy = InProcessProxy.Start(InProcessProxy.Listener(Server.EndPoint) with { Protocol = _protocol });
 
     [TearDown]
     public async Task StopProxyAsync() => await _proxy.DisposeAsync();

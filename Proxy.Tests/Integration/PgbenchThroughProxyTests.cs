@@ -6,10 +6,22 @@ using Proxy.Tests.Support;
 namespace Proxy.Tests.Integration;
 
 /// <summary>pgbench through the proxy: many concurrent sessions of short transactions, counted by pgbench itself.</summary>
-[TestFixture]
+[TestFixture("tcp")]
+[TestFixture("postgres")]
 public sealed partial class PgbenchThroughProxyTests
 {
-    private const string Database = "pgbench_through_proxy";
+    private readonly string _protocol;
+
+    /// <summary>Each test runs at layer 4 (`tcp`) and at layer 7 (`postgres`): both must be invisible to the client.</summary>
+    public PgbenchThroughProxyTests(string protocol)
+    {
+        _protocol = protocol;
+        Database = $"{DatabasePrefix}_{protocol}";
+    }
+
+    private string Database { get; }
+
+    private const string DatabasePrefix = "pgbench_through_proxy";
     private const int Clients = 4;
     private const int TransactionsPerClient = 200;
 
@@ -27,7 +39,7 @@ public sealed partial class PgbenchThroughProxyTests
             cancellationToken: timeout.Token);
         Assert.That(create.ExitCode, Is.Zero, create.ToString);
 
-        await using var proxy = InProcessProxy.Start(Server.EndPoint);
+        await using var proxy = StartProxy();
         _initialisation = await Server.PgbenchAsync(["-i", "-s", "1"], port: proxy.Port, database: Database, cancellationToken: timeout.Token);
         _initialisationSessions = await SessionsAsync(proxy, timeout.Token);
     }
@@ -52,11 +64,13 @@ public sealed partial class PgbenchThroughProxyTests
 
     [TestCase("-S", TestName = "Select_only_run_through_the_proxy_processes_every_transaction")]
     [TestCase("-b tpcb-like", TestName = "TPC_B_run_through_the_proxy_processes_every_transaction")]
+    [TestCase("-b tpcb-like -M extended", TestName = "TPC_B_run_in_the_extended_protocol_processes_every_transaction")]
+    [TestCase("-b tpcb-like -M prepared", TestName = "TPC_B_run_with_prepared_statements_processes_every_transaction")]
     [CancelAfter(120_000)]
     public async Task Benchmark_run(string mode, CancellationToken cancellationToken)
     {
         Assert.That(_initialisation.ExitCode, Is.Zero, $"initialisation failed: {_initialisation}");
-        await using var proxy = InProcessProxy.Start(Server.EndPoint);
+        await using var proxy = StartProxy();
 
         var run = await Server.PgbenchAsync(
             [.. mode.Split(' '), "-n", "-c", $"{Clients}", "-j", "2", "-t", $"{TransactionsPerClient}"],
@@ -90,4 +104,6 @@ public sealed partial class PgbenchThroughProxyTests
 
     [GeneratedRegex(@"number of transactions actually processed: (?<done>\d+)/(?<planned>\d+)")]
     private static partial Regex ProcessedLine();
+
+    private InProcessProxy StartProxy() => InProcessProxy.Start(InProcessProxy.Listener(Server.EndPoint) with { Protocol = _protocol });
 }

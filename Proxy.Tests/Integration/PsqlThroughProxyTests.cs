@@ -4,10 +4,19 @@ using Proxy.Tests.Support;
 
 namespace Proxy.Tests.Integration;
 
-/// <summary>psql, the reference client, gets through the layer-4 proxy exactly what it gets directly.</summary>
-[TestFixture]
+/// <summary>psql, the reference client, gets through the proxy exactly what it gets directly.</summary>
+[TestFixture("tcp")]
+[TestFixture("postgres")]
 public sealed class PsqlThroughProxyTests
 {
+    private readonly string _protocol;
+
+    /// <summary>Each test runs at layer 4 (`tcp`) and at layer 7 (`postgres`): both must be invisible to the client.</summary>
+    public PsqlThroughProxyTests(string protocol)
+    {
+        _protocol = protocol;
+    }
+
     private static PostgresServer Server => PostgresFixture.Server;
 
     [TestCase("select 1")]
@@ -18,7 +27,7 @@ public sealed class PsqlThroughProxyTests
     [CancelAfter(30_000)]
     public async Task Query_output_matches_direct(string sql, CancellationToken cancellationToken)
     {
-        await using var proxy = InProcessProxy.Start(Server.EndPoint);
+        await using var proxy = StartProxy();
 
         var direct = await Server.PsqlAsync(["-At", "-c", sql], cancellationToken: cancellationToken);
         var proxied = await Server.PsqlAsync(["-At", "-c", sql], port: proxy.Port, cancellationToken: cancellationToken);
@@ -33,7 +42,7 @@ public sealed class PsqlThroughProxyTests
     [CancelAfter(30_000)]
     public async Task Query_error_is_passed_through_unchanged(CancellationToken cancellationToken)
     {
-        await using var proxy = InProcessProxy.Start(Server.EndPoint);
+        await using var proxy = StartProxy();
         const string Sql = "select * from no_such_table";
 
         var direct = await Server.PsqlAsync(["-At", "-c", Sql], cancellationToken: cancellationToken);
@@ -48,7 +57,7 @@ public sealed class PsqlThroughProxyTests
     [CancelAfter(60_000)]
     public async Task Large_result_matches_direct_byte_for_byte(string sql, int minimumLength, CancellationToken cancellationToken)
     {
-        await using var proxy = InProcessProxy.Start(Server.EndPoint);
+        await using var proxy = StartProxy();
 
         var direct = await Server.PsqlAsync(["-At", "-c", sql], cancellationToken: cancellationToken);
         var proxied = await Server.PsqlAsync(["-At", "-c", sql], port: proxy.Port, cancellationToken: cancellationToken);
@@ -67,7 +76,7 @@ public sealed class PsqlThroughProxyTests
     [CancelAfter(30_000)]
     public async Task A_psql_session_is_recorded_with_an_orderly_close_bytes_duration_and_endpoints(CancellationToken cancellationToken)
     {
-        await using var proxy = InProcessProxy.Start(Server.EndPoint);
+        await using var proxy = StartProxy();
 
         var result = await Server.PsqlAsync(["-At", "-c", "select count(*) from generate_series(1, 100)"], port: proxy.Port, cancellationToken: cancellationToken);
         Assert.That(result.ExitCode, Is.Zero, result.ToString);
@@ -93,8 +102,10 @@ public sealed class PsqlThroughProxyTests
             Assert.That(IPEndPoint.Parse(opened.Session.ClientEndpoint).Port, Is.Not.Zero.And.Not.EqualTo(proxy.Port));
             Assert.That(opened.Session.UpstreamEndpoint, Is.EqualTo(Server.EndPoint.ToString()));
             Assert.That(opened.Session.Listener, Is.EqualTo(InProcessProxy.ListenerName));
-            Assert.That(opened.Session.Protocol, Is.EqualTo("tcp"));
+            Assert.That(opened.Session.Protocol, Is.EqualTo(_protocol));
             Assert.That(proxy.Errors, Is.Empty);
         }
     }
+
+    private InProcessProxy StartProxy() => InProcessProxy.Start(InProcessProxy.Listener(Server.EndPoint) with { Protocol = _protocol });
 }

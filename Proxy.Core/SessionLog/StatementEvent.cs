@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace Proxy.Core.SessionLog;
+
+/// <summary>What the policy made of a statement, as recorded: the verdict, the rule that made it, and the rules that only watched.</summary>
+public sealed record StatementDecision(string Verdict, string? Rule, IReadOnlyList<string> Tags, IReadOnlyList<string> WouldBlock);
+
+/// <summary>How a statement ended: rows from the command tag, or the error the client saw.</summary>
+public sealed record StatementOutcome(TimeSpan Duration, string? CommandTag, long? Rows, string? SqlState, string? ErrorMessage);
+
+/// <summary>
+/// One statement of a session: who ran it where, what it was, what the policy decided and how it ended
+/// (docs/audit-format.md, kind `statement`). <see cref="Outcome"/> is null for a statement that never
+/// reached the database's answer (the session ended first).
+/// </summary>
+public sealed record StatementEvent(
+    string SessionId,
+    DateTimeOffset At,
+    string? Identity,
+    string? Database,
+    string Text,
+    IReadOnlyList<string?>? Parameters,
+    string StatementKind,
+    IReadOnlyList<string> Tables,
+    StatementDecision Decision,
+    StatementOutcome? Outcome) : SessionEvent(SessionId, At)
+{
+    public override string Kind => "statement";
+
+    public override void WriteData(Utf8JsonWriter writer)
+    {
+        WriteOptional(writer, "identity", Identity);
+        WriteOptional(writer, "database", Database);
+        writer.WriteString("text", Text);
+        if (Parameters is not null)
+        {
+            writer.WriteStartArray("parameters");
+            foreach (var parameter in Parameters)
+            {
+                if (parameter is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStringValue(parameter);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteString("statement_kind", StatementKind);
+        WriteList(writer, "tables", Tables);
+        writer.WriteString("decision", Decision.Verdict);
+        WriteOptional(writer, "rule", Decision.Rule);
+        if (Decision.Tags.Count > 0)
+        {
+            WriteList(writer, "tags", Decision.Tags);
+        }
+
+        if (Decision.WouldBlock.Count > 0)
+        {
+            WriteList(writer, "would_block", Decision.WouldBlock);
+        }
+
+        if (Outcome is { } outcome)
+        {
+            writer.WriteNumber("duration_ms", Math.Round(outcome.Duration.TotalMilliseconds, 3));
+            WriteOptional(writer, "command_tag", outcome.CommandTag);
+            if (outcome.Rows is { } rows)
+            {
+                writer.WriteNumber("rows", rows);
+            }
+
+            WriteOptional(writer, "sqlstate", outcome.SqlState);
+            WriteOptional(writer, "error", outcome.ErrorMessage);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteList(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Proxy.Core.Policy.Evaluation;
+using Proxy.Protocols.Postgres.Framing;
+
+namespace Proxy.Protocols.Postgres;
+
+/// <summary>What the server will answer a forwarded message with, in the order it will answer.</summary>
+internal enum Expected : byte
+{
+    /// <summary>A simple Query: a completion per statement, then ReadyForQuery.</summary>
+    QueryCycle,
+    Parse,
+    Bind,
+    Describe,
+    Close,
+    Execute,
+    Sync,
+
+    /// <summary>FunctionCall: FunctionCallResponse or an error, then ReadyForQuery.</summary>
+    FunctionCall,
+}
+
+/// <summary>One statement on its way through: what it is, what the policy said, when it was sent.</summary>
+internal sealed class StatementRun(string text, string kind, IReadOnlyList<string> tables, PolicyDecision decision, bool refused)
+{
+    public string Text { get; } = text;
+
+    public string Kind { get; } = kind;
+
+    public IReadOnlyList<string> Tables { get; } = tables;
+
+    public PolicyDecision Decision { get; } = decision;
+
+    /// <summary>Whether the proxy refused it (block, or an approval that cannot be given here).</summary>
+    public bool Refused { get; } = refused;
+
+    public IReadOnlyList<string?>? Parameters { get; set; }
+
+    public long StartedAt { get; set; } = Stopwatch.GetTimestamp();
+}
+
+/// <summary>
+/// One expected answer. <see cref="Refusal"/> is set when the proxy sent the server a substitute that fails
+/// (see PostgresConversation.Refuse): the server's error is then replaced by this one.
+/// </summary>
+internal struct PendingResponse
+{
+    public Expected Expected;
+
+    public ErrorFields? Refusal;
+
+    /// <summary>The statements whose outcome the answer carries: one per statement of a Query, one for an Execute.</summary>
+    public StatementRun[]? Statements;
+
+    /// <summary>For a Query: how many of its statements have completed.</summary>
+    public int Completed;
+}
+
+/// <summary>
+/// The answers still owed by the server, oldest first. The client loop adds as it forwards; the server loop
+/// takes as answers arrive. A ring that grows and never shrinks, so steady traffic allocates nothing.
+/// </summary>
+internal sealed class PendingResponses
+{
+    private readonly Lock _lock = new();
+    private PendingResponse[] _items = new PendingResponse[16];
+    private int _head;
+    private int _count;
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
+
+    public void Enqueue(in PendingResponse response)
+    {
+        lock (_lock)
+        {
+            if (_count == _items.Length)
+            {
+                var grown = new PendingResponse[_items.Length * 2];
+                for (var i = 0; i < _count; i++)
+                {
+                    grown[i] = _items[(_head + i) % _items.Length];
+                }
+
+                _items = grown;
+                _head = 0;
+            }
+
+            _items[(_head + _count) % _items.Length] = response;
+            _count++;
+        }
+    }
+
+    public bool TryPeek(out PendingResponse response)
+    {
+        lock (_lock)
+        {
+            response = _count > 0 ? _items[_head] : default;
+            return _count > 0;
+        }
+    }
+
+    /// <summary>Stores a changed head (a Query whose statements are completing one by one).</summary>
+    public void ReplaceHead(in PendingResponse response)
+    {
+        lock (_lock)
+        {
+            _items[_head] = response;
+        }
+    }
+
+    public bool TryDequeue(out PendingResponse response)
+    {
+        lock (_lock)
+        {
+            if (_count == 0)
+            {
+                response = default;
+                return false;
+            }
+
+            response = _items[_head];
+            _items[_head] = default;
+            _head = (_head + 1) % _items.Length;
+            _count--;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,422 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using Proxy.Core.Policy.Evaluation;
+using Proxy.Core.Sessions;
+using Proxy.Protocols.Postgres.Framing;
+using Proxy.Protocols.Postgres.Sql;
+
+namespace Proxy.Protocols.Postgres;
+
+/// <summary>The client loop: frame, decide, forward or substitute, and note the answer expected.</summary>
+internal sealed partial class PostgresConversation
+{
+    /// <summary>Prepared statements by name ("" is the unnamed one), as the client defined them.</summary>
+    private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
+
+    /// <summary>Portals by name: the statement each was bound to, and the parameters it was bound with.</summary>
+    private readonly Dictionary<string, BoundPortal> _portals = new(StringComparer.Ordinal);
+
+    /// <summary>Runs until the client ends or breaks the protocol; returns what it broke, or null.</summary>
+    private async Task<string?> RunClientLoopAsync()
+    {
+        var input = _session.Client.Input;
+        var output = _session.Upstream.Output;
+        long streaming = 0;
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync().ConfigureAwait(false);
+                if (result.IsCanceled)
+                {
+                    return null;
+                }
+
+                var buffer = result.Buffer;
+                var terminated = false;
+                try
+                {
+                    while (!terminated)
+                    {
+                        if (streaming > 0)
+                        {
+                            // COPY data passes through as it arrives, whatever its size; nothing in it is decided.
+                            var piece = buffer.Slice(0, Math.Min(streaming, buffer.Length));
+                            MessageWriter.WriteRaw(output, piece);
+                            buffer = buffer.Slice(piece.Length);
+                            streaming -= piece.Length;
+                            if (streaming > 0)
+                            {
+                                break;
+                            }
+
+                            continue;
+                        }
+
+                        if (!PostgresFramer.TryReadHeader(buffer, PostgresFramer.MaxProtocolMessageLength, out var type, out var length))
+                        {
+                            break;
+                        }
+
+                        if (type == (byte)FrontendMessageType.CopyData)
+                        {
+                            streaming = length;
+                            continue;
+                        }
+
+                        if (!PostgresFramer.TryReadMessage(ref buffer, _settings.MaxMessageSize, out var message))
+                        {
+                            break;
+                        }
+
+                        terminated = OnClientMessage(message, output);
+                    }
+                }
+                catch (PostgresProtocolException ex)
+                {
+                    return ex.Message;
+                }
+                finally
+                {
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                var flush = await output.FlushAsync().ConfigureAwait(false);
+                if (terminated || result.IsCompleted || flush.IsCompleted)
+                {
+                    return null;
+                }
+            }
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex))
+        {
+            _session.Abort(CloseReason.ClientClosed, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Handles one client message; true when it was Terminate.</summary>
+    private bool OnClientMessage(in PostgresMessage message, PipeWriter upstream)
+    {
+        switch ((FrontendMessageType)message.Type)
+        {
+            case FrontendMessageType.Query:
+                OnQuery(message, upstream);
+                return false;
+            case FrontendMessageType.Parse:
+                OnParse(message, upstream);
+                return false;
+            case FrontendMessageType.Bind:
+                OnBind(message, upstream);
+                return false;
+            case FrontendMessageType.Execute:
+                OnExecute(message, upstream);
+                return false;
+            case FrontendMessageType.Describe:
+                Forward(message, upstream, Expected.Describe);
+                return false;
+            case FrontendMessageType.Close:
+                OnClose(message, upstream);
+                return false;
+            case FrontendMessageType.Sync:
+                Forward(message, upstream, Expected.Sync);
+                return false;
+            case FrontendMessageType.FunctionCall:
+                OnFunctionCall(message, upstream);
+                return false;
+            case FrontendMessageType.Terminate:
+                MessageWriter.WriteRaw(upstream, message.Raw);
+                _session.TrySetCloseReason(CloseReason.ClientClosed);
+                return true;
+            case FrontendMessageType.Flush or FrontendMessageType.CopyDone or FrontendMessageType.CopyFail or FrontendMessageType.Password:
+                MessageWriter.WriteRaw(upstream, message.Raw);
+                return false;
+            default:
+                PostgresProtocolException.Throw($"unknown message type '{(char)message.Type}' (0x{message.Type:x2})");
+                return true;
+        }
+    }
+
+    private void Forward(in PostgresMessage message, PipeWriter upstream, Expected expected)
+    {
+        MessageWriter.WriteRaw(upstream, message.Raw);
+        _pending.Enqueue(new PendingResponse { Expected = expected });
+    }
+
+    /// <summary>
+    /// A simple Query: every statement in it is decided; if any is refused, none of it is forwarded
+    /// (PostgreSQL runs a multi-statement Query as one implicit transaction, so nothing of it may run).
+    /// </summary>
+    private void OnQuery(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var sql = reader.ReadCStringBytes();
+        var runs = Decide(sql, out var refusal);
+        if (refusal is null)
+        {
+            MessageWriter.WriteRaw(upstream, message.Raw);
+        }
+        else
+        {
+            Refuse(upstream, refusal, asParse: false);
+        }
+
+        _pending.Enqueue(new PendingResponse { Expected = Expected.QueryCycle, Refusal = refusal, Statements = runs });
+    }
+
+    /// <summary>
+    /// Parse: the statement is classified and decided once, here; Bind and Execute of it follow this decision.
+    /// A refused Parse is replaced by a failing one, so the server itself reports an error and skips to Sync.
+    /// </summary>
+    private void OnParse(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var name = reader.ReadCString();
+        var sql = reader.ReadCStringBytes();
+        var runs = Decide(sql, out var refusal);
+        var statement = new PreparedStatement(runs, refusal);
+
+        // A named statement cannot be redefined before it is closed (the server answers 42P05), so the first
+        // definition stands; the unnamed one is replaced by every Parse.
+        if (name.Length == 0 || !_statements.TryAdd(name, statement))
+        {
+            if (name.Length == 0)
+            {
+                _statements[name] = statement;
+            }
+        }
+
+        if (refusal is null)
+        {
+            Forward(message, upstream, Expected.Parse);
+            return;
+        }
+
+        Refuse(upstream, refusal, asParse: true);
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Parse, Refusal = refusal, Statements = Copies(runs) });
+    }
+
+    /// <summary>Bind of a refused statement is refused; otherwise the portal remembers its statement and parameters.</summary>
+    private void OnBind(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var portal = reader.ReadCString();
+        var name = reader.ReadCString();
+        if (!_statements.TryGetValue(name, out var statement))
+        {
+            // Not defined through this connection's Parse: a statement of SQL PREPARE, which shares the namespace.
+            // Nothing here says what it does, so it is decided as an unknown statement.
+            statement = DecideUnseen($"(prepared statement \"{name}\")");
+        }
+
+        if (statement.Refusal is { } refusal)
+        {
+            // The server never sees this Bind, so the portal's name no longer means what it was last bound to.
+            _portals.Remove(portal);
+            Refuse(upstream, refusal, asParse: true);
+            _pending.Enqueue(new PendingResponse { Expected = Expected.Bind, Refusal = refusal, Statements = Copies(statement.Runs) });
+            return;
+        }
+
+        var parameters = _settings.AuditParameters ? ReadParameters(ref reader) : null;
+        _portals[portal] = new BoundPortal(statement, parameters);
+        Forward(message, upstream, Expected.Bind);
+    }
+
+    private void OnExecute(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var portal = reader.ReadCString();
+        StatementRun[]? runs = null;
+        if (_portals.TryGetValue(portal, out var bound) && bound.Statement.Runs.Length > 0)
+        {
+            var run = Copy(bound.Statement.Runs[0]);
+            run.Parameters = bound.Parameters;
+            runs = [run];
+        }
+
+        MessageWriter.WriteRaw(upstream, message.Raw);
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Execute, Statements = runs });
+    }
+
+    private void OnClose(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var what = reader.ReadByte();
+        var name = reader.ReadCString();
+        _ = what == (byte)'S' ? _statements.Remove(name) : _portals.Remove(name);
+        Forward(message, upstream, Expected.Close);
+    }
+
+    /// <summary>
+    /// FunctionCall (PostgreSQL protocol 55.2.6) names a function by OID: what it does cannot be seen, so it
+    /// is refused unless a rule allows it explicitly (the policy's default is not enough).
+    /// </summary>
+    private void OnFunctionCall(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var oid = (uint)reader.ReadInt32();
+        var text = $"(function call, oid {oid})";
+        var input = StatementInput(text, "call", [], where: false, multi: false, cteWrite: false, dynamic: true, unknown: true);
+        var decision = _handler.Services.Policy.Current.Decide(input);
+        ErrorFields? refusal = decision.Verdict == Verdict.Allow && decision.RuleId is not null
+            ? null
+            : new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                decision.RuleId is null
+                    ? "function call refused: no policy rule allows the FunctionCall message"
+                    : RefusalText(decision));
+        var run = new StatementRun(text, "call", [], decision, refused: refusal is not null);
+        if (refusal is null)
+        {
+            MessageWriter.WriteRaw(upstream, message.Raw);
+        }
+        else
+        {
+            Refuse(upstream, refusal, asParse: false);
+        }
+
+        _pending.Enqueue(new PendingResponse { Expected = Expected.FunctionCall, Refusal = refusal, Statements = [run] });
+    }
+
+    /// <summary>
+    /// Classifies and decides every statement of <paramref name="sql"/>. <paramref name="refusal"/> is the
+    /// error for the first refused statement, null when all may run.
+    /// </summary>
+    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal)
+    {
+        refusal = null;
+        var bytes = sql.IsSingleSegment ? sql.FirstSpan : sql.ToArray();
+        SqlClassifier.Classify(bytes, _batch);
+        var policy = _handler.Services.Policy.Current;
+        var multi = _batch.Count > 1;
+        var runs = new StatementRun[_batch.Count];
+        for (var i = 0; i < _batch.Count; i++)
+        {
+            var statement = _batch[i];
+            var text = Encoding.UTF8.GetString(bytes.Slice(statement.Start, statement.Length));
+            var kind = StatementKinds.Name(statement.Kind);
+            var tables = _batch.Tables(i).ToArray();
+            var input = StatementInput(text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, statement.Unknown);
+            var decision = policy.Decide(input);
+            var refused = RefusalFor(decision);
+            refusal ??= refused;
+            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null);
+        }
+
+        return runs;
+    }
+
+    private PolicyInput StatementInput(string text, string kind, IReadOnlyList<string> tables, bool where, bool multi, bool cteWrite, bool dynamic, bool unknown)
+    {
+        var now = DateTimeOffset.Now;
+        return _who with
+        {
+            SqlText = text,
+            SqlKind = kind,
+            SqlTables = tables,
+            SqlWhere = where,
+            SqlMulti = multi,
+            SqlCteWrite = cteWrite,
+            SqlDynamic = dynamic,
+            SqlUnknown = unknown,
+            TimeHour = now.Hour,
+            TimeWeekday = now.DayOfWeek,
+        };
+    }
+
+    /// <summary>The error a refused statement gets, or null when the decision lets it run.</summary>
+    private static ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch
+    {
+        Verdict.Block => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege, RefusalText(decision)),
+
+        // Approvals need someone to ask; until a listener can hold a statement for one, it is refused.
+        Verdict.Approve => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+            $"statement needs approval by \"{decision.Approval?.By}\" (policy rule {decision.RuleId}); approvals are not available on this listener",
+            Hint: decision.Message?.Replace('\0', '\uFFFD')),
+
+        // Masking rewrites rows; a listener that cannot do it refuses rather than return them unmasked.
+        _ when decision.Masks.Count > 0 => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+            $"policy rule {decision.Masks[0].RuleId} masks results, which this listener cannot do; the statement is refused rather than answered unmasked"),
+        _ => null,
+    };
+
+    /// <summary>A zero cannot travel in a String field (the writer refuses it), so one in a rule's message is shown as U+FFFD.</summary>
+    private static string RefusalText(in PolicyDecision decision) =>
+        (decision.Message is { Length: > 0 } message
+            ? $"blocked by policy rule {decision.RuleId ?? "default"}: {message}"
+            : $"blocked by policy rule {decision.RuleId ?? "default"}").Replace('\0', '\uFFFD');
+
+    /// <summary>
+    /// Sends the server, in place of a refused message, a statement that fails at once and touches nothing:
+    /// casting text to an integer. The server then does exactly what any error makes it do — skip to Sync in
+    /// the extended protocol, abort an open transaction (so a later COMMIT answers ROLLBACK) — and the server
+    /// loop replaces its error with <paramref name="refusal"/>. The literal names the refusal, so the
+    /// server's own log says why the statement failed.
+    /// </summary>
+    private static void Refuse(PipeWriter upstream, ErrorFields refusal, bool asParse)
+    {
+        var reason = refusal.Message.Replace("'", "''", StringComparison.Ordinal);
+        var sql = $"SELECT 'refused by the access proxy: {reason}'::pg_catalog.int4";
+        if (asParse)
+        {
+            MessageWriter.WriteParse(upstream, sql);
+        }
+        else
+        {
+            MessageWriter.WriteQuery(upstream, sql);
+        }
+    }
+
+    /// <summary>Bind parameters as text for the session log: text values cut to the limit, binary ones as cut hex.</summary>
+    private string?[] ReadParameters(ref MessageBodyReader reader)
+    {
+        var formatCount = reader.ReadInt16();
+        Span<short> formats = formatCount <= 64 ? stackalloc short[formatCount] : new short[formatCount];
+        for (var i = 0; i < formatCount; i++)
+        {
+            formats[i] = reader.ReadInt16();
+        }
+
+        var count = reader.ReadInt16();
+        if (count < 0 || formatCount < 0)
+        {
+            PostgresProtocolException.Throw("Bind with a negative count");
+        }
+
+        var values = new string?[count];
+        for (var i = 0; i < count; i++)
+        {
+            var length = reader.ReadInt32();
+            if (length == -1)
+            {
+                continue;
+            }
+
+            var bytes = reader.ReadBytes(length);
+            var binary = formatCount switch { 0 => false, 1 => formats[0] == 1, _ => i < formatCount && formats[i] == 1 };
+            var shown = bytes.Slice(0, Math.Min(bytes.Length, _settings.AuditParameterLimit));
+            var text = binary ? "\\x" + Convert.ToHexStringLower(shown.ToArray()) : Encoding.UTF8.GetString(shown);
+            values[i] = shown.Length < bytes.Length ? text + "…" : text;
+        }
+
+        return values;
+    }
+
+    private PreparedStatement DecideUnseen(string text)
+    {
+        var decision = _handler.Services.Policy.Current.Decide(
+            StatementInput(text, "unknown", [], where: false, multi: false, cteWrite: false, dynamic: false, unknown: true));
+        var refusal = RefusalFor(decision);
+        return new PreparedStatement([new StatementRun(text, "unknown", [], decision, refusal is not null)], refusal);
+    }
+
+    private static StatementRun Copy(StatementRun run) => new(run.Text, run.Kind, run.Tables, run.Decision, run.Refused);
+
+    private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, Copy);
+
+    /// <summary>What a Parse decided, for the Binds and Executes of the statement.</summary>
+    private sealed record PreparedStatement(StatementRun[] Runs, ErrorFields? Refusal);
+
+    private sealed record BoundPortal(PreparedStatement Statement, string?[]? Parameters);
+}

@@ -1,0 +1,370 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Pipelines;
+using Proxy.Core.SessionLog;
+using Proxy.Core.Sessions;
+using Proxy.Protocols.Postgres.Framing;
+
+namespace Proxy.Protocols.Postgres;
+
+/// <summary>The server loop: frame the answers, match them to what was sent, record outcomes, forward.</summary>
+internal sealed partial class PostgresConversation
+{
+    /// <summary>Set by the first ReadyForQuery: authentication is over and the session is established.</summary>
+    private bool _established;
+
+    private async Task RunServerLoopAsync()
+    {
+        var input = _session.Upstream.Input;
+        var output = _session.Client.Output;
+        long streaming = 0;
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync().ConfigureAwait(false);
+                if (result.IsCanceled)
+                {
+                    return;
+                }
+
+                var buffer = result.Buffer;
+                string? failure = null;
+                try
+                {
+                    while (true)
+                    {
+                        if (streaming > 0)
+                        {
+                            // Rows and COPY data stream through as they arrive: a 1 GB value never sits whole in memory.
+                            var piece = buffer.Slice(0, Math.Min(streaming, buffer.Length));
+                            MessageWriter.WriteRaw(output, piece);
+                            buffer = buffer.Slice(piece.Length);
+                            streaming -= piece.Length;
+                            if (streaming > 0)
+                            {
+                                break;
+                            }
+
+                            continue;
+                        }
+
+                        if (!PostgresFramer.TryReadHeader(buffer, PostgresFramer.MaxProtocolMessageLength, out var type, out var length))
+                        {
+                            break;
+                        }
+
+                        if (type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse)
+                        {
+                            streaming = length;
+                            continue;
+                        }
+
+                        if (!PostgresFramer.TryReadMessage(ref buffer, _settings.MaxMessageSize, out var message))
+                        {
+                            break;
+                        }
+
+                        OnServerMessage(message, output);
+                    }
+                }
+                catch (PostgresProtocolException ex)
+                {
+                    failure = ex.Message;
+                }
+                finally
+                {
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                if (failure is not null)
+                {
+                    // The server is not speaking PostgreSQL (or the proxy points at the wrong port): say so and end.
+                    _session.TrySetCloseReason(CloseReason.ProtocolError, $"upstream: {failure}");
+                    await SendFatalAsync(ErrorFields.ProtocolViolation, $"the upstream server sent an invalid message: {failure}").ConfigureAwait(false);
+                    break;
+                }
+
+                var flush = await output.FlushAsync().ConfigureAwait(false);
+                if (result.IsCompleted || flush.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex))
+        {
+            _session.Abort(CloseReason.UpstreamClosed, ex.Message);
+        }
+
+        // The server is gone (or broke the protocol): the client learns it from the closed connection, as it
+        // would without the proxy, and the client loop stops reading.
+        await output.CompleteAsync().ConfigureAwait(false);
+        _session.Client.Input.CancelPendingRead();
+    }
+
+    private void OnServerMessage(in PostgresMessage message, PipeWriter client)
+    {
+        switch ((BackendMessageType)message.Type)
+        {
+            case BackendMessageType.BackendKeyData when !_established:
+                IssueCancelKey(message, client);
+                return;
+            case BackendMessageType.ReadyForQuery:
+                OnReadyForQuery();
+                break;
+            case BackendMessageType.ErrorResponse:
+                OnError(message, client);
+                return;
+            case BackendMessageType.CommandComplete:
+                OnCompletion(message);
+                break;
+            case BackendMessageType.EmptyQueryResponse or BackendMessageType.PortalSuspended:
+                OnCompletion(message);
+                break;
+            case BackendMessageType.ParseComplete or BackendMessageType.BindComplete or BackendMessageType.CloseComplete:
+                _pending.TryDequeue(out _);
+                break;
+            case BackendMessageType.RowDescription or BackendMessageType.NoData:
+                // An answer to Describe ends with one of these; in a Query or an Execute they only announce rows.
+                if (_pending.TryPeek(out var head) && head.Expected == Expected.Describe)
+                {
+                    _pending.TryDequeue(out _);
+                }
+
+                break;
+        }
+
+        MessageWriter.WriteRaw(client, message.Raw);
+    }
+
+    /// <summary>The client gets a key the proxy issued; the server's stays here (see <see cref="CancelKeys"/>).</summary>
+    private void IssueCancelKey(in PostgresMessage message, PipeWriter client)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var processId = reader.ReadInt32();
+        var secret = reader.ReadRest().ToArray();
+        if (secret.Length is < 4 or > 256)
+        {
+            PostgresProtocolException.Throw($"BackendKeyData with a secret of {secret.Length} bytes");
+        }
+
+        var issued = _handler.CancelKeys.Issue(new UpstreamCancelKey(processId, secret));
+        _issuedProcessId = issued.ProcessId;
+        MessageWriter.WriteBackendKeyData(client, issued.ProcessId, issued.Secret);
+    }
+
+    /// <summary>ReadyForQuery ends a Query, a FunctionCall or an extended-protocol batch at its Sync.</summary>
+    private void OnReadyForQuery()
+    {
+        if (!_established)
+        {
+            _established = true;
+            _session.Identity = _user;
+            return;
+        }
+
+        while (_pending.TryDequeue(out var done))
+        {
+            RecordRemaining(done, outcome: null);
+            if (done.Expected is Expected.Sync or Expected.QueryCycle or Expected.FunctionCall)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An error ends the statement it answers. For a refused message the server's error (about the substitute)
+    /// is replaced by the refusal. In the extended protocol the server then skips everything up to Sync, so the
+    /// answers expected for those messages will never come.
+    /// </summary>
+    private void OnError(in PostgresMessage message, PipeWriter client)
+    {
+        if (!_established || !_pending.TryPeek(out var head))
+        {
+            MessageWriter.WriteRaw(client, message.Raw);
+            return;
+        }
+
+        StatementOutcome outcome;
+        if (head.Refusal is { } refusal)
+        {
+            MessageWriter.WriteError(client, refusal);
+            outcome = Outcome(head, tag: null, refusal.SqlState, refusal.Message);
+        }
+        else
+        {
+            MessageWriter.WriteRaw(client, message.Raw);
+            var (sqlState, text) = ReadError(message.Body);
+            outcome = Outcome(head, tag: null, sqlState, text);
+        }
+
+        switch (head.Expected)
+        {
+            case Expected.QueryCycle:
+                // The statement that failed ends the Query: the ones after it never run.
+                if (head.Statements is { } statements)
+                {
+                    for (var i = head.Completed; i < statements.Length; i++)
+                    {
+                        Record(statements[i], i == head.Completed || head.Refusal is not null ? outcome : NotRun(outcome));
+                    }
+
+                    head.Completed = statements.Length;
+                    _pending.ReplaceHead(head);
+                }
+
+                return;
+            case Expected.FunctionCall or Expected.Sync:
+                RecordRemaining(head, outcome);
+                head.Statements = null;
+                _pending.ReplaceHead(head);
+                return;
+            default:
+                _pending.TryDequeue(out _);
+                RecordRemaining(head, outcome);
+
+                // An error of a Parse, Bind or Describe is the error of the Execute that follows it; later ones never ran.
+                StatementOutcome? carried = head.Statements is null ? outcome : null;
+                while (_pending.TryPeek(out var skipped) && skipped.Expected != Expected.Sync)
+                {
+                    _pending.TryDequeue(out _);
+
+                    // A refused Bind after the refused Parse of the same statement repeats a refusal already recorded.
+                    if (skipped.Refusal is null && skipped.Statements is not null)
+                    {
+                        RecordRemaining(skipped, carried ?? NotRun(outcome));
+                        carried = null;
+                    }
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>CommandComplete, EmptyQueryResponse or PortalSuspended: one statement of a Query, or an Execute, is done.</summary>
+    private void OnCompletion(in PostgresMessage message)
+    {
+        if (!_pending.TryPeek(out var head))
+        {
+            return;
+        }
+
+        string? tag = message.Type switch
+        {
+            (byte)BackendMessageType.CommandComplete => new MessageBodyReader(message.Body).ReadCString(),
+            (byte)BackendMessageType.PortalSuspended => "(suspended)",
+            _ => null,
+        };
+        if (head.Expected == Expected.QueryCycle)
+        {
+            if (head.Statements is { } statements && head.Completed < statements.Length)
+            {
+                Record(statements[head.Completed], Outcome(head, tag, null, null));
+                head.Completed++;
+                _pending.ReplaceHead(head);
+            }
+        }
+        else if (head.Expected == Expected.Execute)
+        {
+            _pending.TryDequeue(out _);
+            if (head.Statements is [var run, ..])
+            {
+                Record(run, Outcome(head, tag, null, null));
+            }
+        }
+    }
+
+    private static StatementOutcome Outcome(in PendingResponse head, string? tag, string? sqlState, string? error)
+    {
+        var started = head.Statements is { Length: > 0 } statements && head.Completed < statements.Length
+            ? statements[head.Completed].StartedAt
+            : Stopwatch.GetTimestamp();
+        return new StatementOutcome(Stopwatch.GetElapsedTime(started), tag, RowsOf(tag), sqlState, error);
+    }
+
+    private static StatementOutcome NotRun(StatementOutcome cause) =>
+        new(TimeSpan.Zero, null, null, null, $"not run: an earlier statement failed ({cause.SqlState})");
+
+    /// <summary>The row count a command tag ends with ("UPDATE 3", "INSERT 0 5", "SELECT 10"); null for tags without one.</summary>
+    private static long? RowsOf(string? tag)
+    {
+        if (tag is null)
+        {
+            return null;
+        }
+
+        var space = tag.LastIndexOf(' ');
+        return space > 0 && long.TryParse(tag.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var rows) ? rows : null;
+    }
+
+    private static (string? SqlState, string? Message) ReadError(ReadOnlySequence<byte> body)
+    {
+        string? sqlState = null;
+        string? text = null;
+        var reader = new MessageBodyReader(body);
+        while (!reader.End)
+        {
+            var code = reader.ReadByte();
+            if (code == 0)
+            {
+                break;
+            }
+
+            var value = reader.ReadCString();
+            switch (code)
+            {
+                case (byte)'C':
+                    sqlState = value;
+                    break;
+                case (byte)'M':
+                    text = value;
+                    break;
+            }
+        }
+
+        return (sqlState, text);
+    }
+
+    /// <summary>Records the statements of an answer that did not complete one by one.</summary>
+    private void RecordRemaining(in PendingResponse response, StatementOutcome? outcome)
+    {
+        if (response.Statements is not { } statements)
+        {
+            return;
+        }
+
+        for (var i = response.Completed; i < statements.Length; i++)
+        {
+            Record(statements[i], outcome);
+        }
+    }
+
+    /// <summary>When the session ends with answers still owed, their statements are recorded without an outcome.</summary>
+    private void RecordUnfinished()
+    {
+        while (_pending.TryDequeue(out var response))
+        {
+            RecordRemaining(response, outcome: null);
+        }
+    }
+
+    private void Record(StatementRun run, StatementOutcome? outcome)
+    {
+        var decision = run.Decision;
+        var wouldBlock = decision.AuditHits.Count == 0 ? [] : decision.AuditHits.Select(hit => hit.RuleId).ToArray();
+        _session.Log.TryAppend(new StatementEvent(
+            _session.Id,
+            DateTimeOffset.UtcNow,
+            _session.Identity ?? _user,
+            _database,
+            run.Text,
+            run.Parameters,
+            run.Kind,
+            run.Tables,
+            new StatementDecision(decision.Verdict.ToString().ToLowerInvariant(), decision.RuleId, decision.LogTags, wouldBlock),
+            outcome));
+    }
+}
