@@ -46,6 +46,8 @@ public sealed class CompiledPolicy
     /// <summary>How many rules contribute masks, tags or audit hits (the rest only decide).</summary>
     internal int ContributingRules => _contributors.Length;
 
+    public int RuleCount => _rules.Length;
+
     /// <summary>The rules in file order (files in name order).</summary>
     public IReadOnlyList<string> RuleIds => _rules.Select(rule => rule.Id).ToArray();
 
