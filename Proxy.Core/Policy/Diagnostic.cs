@@ -18,6 +18,9 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, SourceSpan Span, st
     public static Diagnostic Error(SourceSpan span, string message, string sourceLine) =>
         new(DiagnosticSeverity.Error, span, message, sourceLine);
 
+    public static Diagnostic Warning(SourceSpan span, string message, string sourceLine) =>
+        new(DiagnosticSeverity.Warning, span, message, sourceLine);
+
     /// <summary>`file:line:column: error: message`, the source line, and a caret under the column.</summary>
     public override string ToString()
     {

@@ -102,11 +102,13 @@ public sealed class PolicyBinder
             }
         }
 
+        var rules = files.SelectMany(f => f.Rules).ToArray();
+        new RuleAnalyzer(_lists, _lines, _diagnostics).Analyze(rules);
         return new PolicyDocument(
             files,
             defaultNode?.Decision ?? DefaultDecision.Allow,
             _lists.ToFrozenDictionary(StringComparer.Ordinal),
-            files.SelectMany(f => f.Rules).ToArray(),
+            rules,
             files.SelectMany(f => f.Tests).ToArray());
     }
 

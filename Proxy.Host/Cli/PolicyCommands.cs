@@ -41,7 +41,9 @@ internal static class PolicyCommands
             return 1;
         }
 
-        output.WriteLine($"{path}: {Count(policy.Files.Count, "file")}, {Count(policy.Rules.Count, "rule")}, {Count(policy.Tests.Count, "test")}: ok");
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        output.WriteLine($"{path}: {Count(policy.Files.Count, "file")}, {Count(policy.Rules.Count, "rule")}, {Count(policy.Tests.Count, "test")}: ok"
+            + (warnings == 0 ? string.Empty : $", {Count(warnings, "warning")}"));
         return 0;
     }
 

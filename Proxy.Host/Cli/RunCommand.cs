@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Proxy.Core.Policy;
+using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Host.Configuration;
 using Proxy.Host.Hosting;
@@ -22,13 +23,14 @@ internal static class RunCommand
         var protocol = new Option<string?>("--protocol") { Description = $"Protocol of the first listener (default {ConfigurationLoader.DefaultProtocol})." };
         var data = new Option<string?>("--data") { Description = $"Data directory holding the session log (default ./{ConfigurationLoader.DefaultDataDirectory})." };
         var durability = new Option<string?>("--durability") { Description = "Session log durability: normal or strict." };
+        var policies = new Option<string?>("--policies") { Description = "Policy directory (every *.rules file in it) or one .rules file; reloaded when it changes or on SIGHUP." };
         var set = new Option<string[]>("--set")
         {
             Description = "Override any configuration key: --set Listeners:0:IdleTimeout=5m (repeatable).",
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var command = new Command("run", "Run the proxy.") { config, upstream, listen, protocol, data, durability, set };
+        var command = new Command("run", "Run the proxy.") { config, upstream, listen, protocol, data, durability, policies, set };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -49,6 +51,7 @@ internal static class RunCommand
             AddIfSet(overrides, "Listeners:0:Protocol", parse.GetValue(protocol));
             AddIfSet(overrides, "DataDirectory", parse.GetValue(data));
             AddIfSet(overrides, "Durability", parse.GetValue(durability));
+            AddIfSet(overrides, "Policies", parse.GetValue(policies));
 
             var sources = new ConfigurationSources
             {
@@ -68,12 +71,38 @@ internal static class RunCommand
                 return ProxyCommandLine.InvalidConfiguration;
             }
 
-            return await RunAsync(result.Options!, cancellationToken).ConfigureAwait(false);
+            var options = result.Options!;
+            PolicySetup policy;
+            if (options.PolicyPath is { } policyPath)
+            {
+                // Fail closed: a policy that does not load must not leave the proxy serving without it.
+                var (document, diagnostics) = PolicyLoader.Load(policyPath);
+                if (document is null)
+                {
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        await Console.Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+                    }
+
+                    var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+                    await Console.Error.WriteLineAsync($"{policyPath}: {errors} error{(errors == 1 ? string.Empty : "s")}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync("proxy: invalid policy; nothing started").ConfigureAwait(false);
+                    return ProxyCommandLine.InvalidConfiguration;
+                }
+
+                policy = new PolicySetup(policyPath, new PolicyStore(CompiledPolicy.Compile(document)), diagnostics);
+            }
+            else
+            {
+                policy = new PolicySetup(null, PolicyStore.AllowEverything(), []);
+            }
+
+            return await RunAsync(options, policy, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ProxyOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ProxyOptions options, PolicySetup policy, CancellationToken cancellationToken)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "proxy" });
         builder.Logging.AddSimpleConsole(console =>
@@ -90,7 +119,8 @@ internal static class RunCommand
             options.SessionLogPath,
             options.Durability,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Proxy.SessionLog")));
-        builder.Services.AddSingleton(PolicyStore.AllowEverything());
+        builder.Services.AddSingleton(policy);
+        builder.Services.AddSingleton(policy.Store);
         builder.Services.AddHostedService<ProxyHostedService>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.DrainTimeout + TimeSpan.FromSeconds(15));
 

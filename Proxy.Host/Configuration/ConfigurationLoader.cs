@@ -29,7 +29,7 @@ public static class ConfigurationLoader
     public const string DefaultProtocol = "tcp";
     public const string DefaultDataDirectory = "data";
 
-    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners"];
+    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies"];
     private static readonly string[] ListenerKeys = ["Name", "Protocol", "Listen", "Upstream", "MaxConnections", "ConnectTimeout", "IdleTimeout"];
     private static readonly string[] DurabilityNames = ["normal", "strict"];
 
@@ -138,6 +138,7 @@ public static class ConfigurationLoader
         }
 
         var drain = ReadDuration(configuration, "DrainTimeout", TimeSpan.FromSeconds(30), context);
+        var policies = ReadPolicies(configuration, context);
         var listeners = ReadListeners(configuration, context, protocols);
         if (requireListeners && listeners.Count == 0 && context.Errors.Count == 0)
         {
@@ -150,7 +151,36 @@ public static class ConfigurationLoader
             Durability = durability,
             DrainTimeout = drain,
             Listeners = [.. listeners],
+            PolicyPath = policies,
         };
+    }
+
+    /// <summary>
+    /// A policy directory or `.rules` file. Written in the file, a relative path is relative to the file's
+    /// directory (the two are deployed together); from the environment or the command line, to the working directory.
+    /// </summary>
+    private static string? ReadPolicies(IConfiguration configuration, LoadContext context)
+    {
+        if (configuration["Policies"] is not { } text)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            context.Error("Policies", "must not be empty: a policy directory or a .rules file");
+            return null;
+        }
+
+        var baseDirectory = context.FromFile("Policies") ? Path.GetDirectoryName(Path.GetFullPath(context.Sources.ConfigFile!))! : Directory.GetCurrentDirectory();
+        var path = Path.GetFullPath(text, baseDirectory);
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            context.Error("Policies", $"'{path}': no such file or directory");
+            return null;
+        }
+
+        return path;
     }
 
     private static List<ListenerOptions> ReadListeners(IConfiguration configuration, LoadContext context, IReadOnlyCollection<string> protocols)
@@ -261,6 +291,12 @@ public static class ConfigurationLoader
 
     private sealed class LoadContext(ConfigurationSources sources)
     {
+        public ConfigurationSources Sources => sources;
+
+        /// <summary>Whether the JSON file supplied <paramref name="key"/> (no environment variable or override replaced it).</summary>
+        public bool FromFile(string key) =>
+            sources.ConfigFile is not null && FindKey(sources.Overrides, key) is null && FindKey(sources.Environment, key) is null;
+
         public List<ConfigurationError> Errors { get; } = [];
 
         public JsonPositionIndex? Positions { get; set; }

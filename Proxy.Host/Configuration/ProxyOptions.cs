@@ -15,5 +15,8 @@ public sealed record ProxyOptions
 
     public ImmutableArray<ListenerOptions> Listeners { get; init; } = [];
 
+    /// <summary>The policy directory or `.rules` file, as a full path; null when no policy is configured.</summary>
+    public string? PolicyPath { get; init; }
+
     public string SessionLogPath => Path.Combine(DataDirectory, "sessions.db");
 }

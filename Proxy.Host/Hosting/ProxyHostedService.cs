@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Proxy.Core.Policy;
@@ -9,16 +10,44 @@ using Proxy.Protocols;
 
 namespace Proxy.Host.Hosting;
 
-/// <summary>Starts every listener with the host and drains them when it stops.</summary>
-internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionLog sessionLog, PolicyStore policy, ILoggerFactory loggerFactory) : IHostedService
+/// <summary>The policy the proxy starts with: where it was loaded from (null: none configured), the store, and the load's warnings.</summary>
+internal sealed record PolicySetup(string? Path, PolicyStore Store, IReadOnlyList<Diagnostic> Warnings);
+
+/// <summary>Starts every listener with the host and drains them when it stops; keeps the policy reloaded while it runs.</summary>
+internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionLog sessionLog, PolicySetup policy, ILoggerFactory loggerFactory) : IHostedService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Proxy");
     private ProxyServer? _server;
+    private PolicyReloader? _reloader;
+
+    /// <summary>Reloads the policy; null when no policy is configured. An admin view reads <see cref="PolicyReloader.LastReload"/>.</summary>
+    public PolicyReloader? Reloader => _reloader;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogNoPolicy(_logger);
-        var services = new ProtocolServices { Policy = policy, LoggerFactory = loggerFactory };
+        if (policy.Path is { } path)
+        {
+            var policyLogger = loggerFactory.CreateLogger("Proxy.Policy");
+            foreach (var warning in policy.Warnings)
+            {
+                LogPolicyWarning(policyLogger, warning.ToString());
+            }
+
+            LogPolicyLoaded(_logger, path, policy.Store.Current.RuleCount);
+            _reloader = new PolicyReloader(path, policy.Store, policyLogger);
+            _reloader.Start(reload => PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                // SIGHUP would otherwise end the process: here it means "reload the policy", as for most daemons.
+                context.Cancel = true;
+                reload();
+            }));
+        }
+        else
+        {
+            LogNoPolicy(_logger);
+        }
+
+        var services = new ProtocolServices { Policy = policy.Store, LoggerFactory = loggerFactory };
         var server = new ProxyServer(
             options.Listeners.Select(l => (l, ProtocolCatalog.Create(l, services))),
             sessionLog,
@@ -30,6 +59,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
         }
         catch (SocketException ex)
         {
+            _reloader?.Dispose();
             LogCannotListen(_logger, string.Join(", ", options.Listeners.Select(l => l.Listen)), ex.Message);
             throw;
         }
@@ -41,6 +71,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _reloader?.Dispose();
         if (_server is not null)
         {
             await _server.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -60,4 +91,10 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
 
     [LoggerMessage(4, LogLevel.Information, "Stopped; every session is closed and recorded.")]
     private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(5, LogLevel.Information, "Policy loaded from {Path}: {Rules} rules")]
+    private static partial void LogPolicyLoaded(ILogger logger, string path, int rules);
+
+    [LoggerMessage(6, LogLevel.Warning, "Policy: {Diagnostic}")]
+    private static partial void LogPolicyWarning(ILogger logger, string diagnostic);
 }

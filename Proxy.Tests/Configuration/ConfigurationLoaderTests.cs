@@ -216,6 +216,56 @@ public sealed class ConfigurationLoaderTests
     [TestCase("-00:00:01")]
     public void Bad_durations_do_not_parse(string text) => Assert.That(Duration.TryParse(text, out _), Is.False);
 
+    [Test]
+    public void Policies_in_the_file_are_relative_to_the_file()
+    {
+        var etc = Directory.CreateDirectory(Path.Combine(_directory, "etc")).FullName;
+        Directory.CreateDirectory(Path.Combine(etc, "rules"));
+        var file = Path.Combine(etc, "proxy.json");
+        File.WriteAllText(file, """{ "Policies": "rules", "Listeners": [ { "Name": "a", "Protocol": "tcp", "Listen": "127.0.0.1:7000", "Upstream": "127.0.0.1:7001" } ] }""");
+
+        var result = Load(file);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options!.PolicyPath, Is.EqualTo(Path.Combine(etc, "rules")));
+    }
+
+    [Test]
+    public void Policies_on_the_command_line_are_relative_to_the_working_directory()
+    {
+        var file = Write("""{ "Policies": "elsewhere", "Listeners": [ { "Name": "a", "Protocol": "tcp", "Listen": "127.0.0.1:7000", "Upstream": "127.0.0.1:7001" } ] }""");
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), _directory);
+
+        var result = ConfigurationLoader.Load(new ConfigurationSources { ConfigFile = file, Overrides = Overrides(("Policies", relative)) }, Protocols);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options!.PolicyPath, Is.EqualTo(Path.GetFullPath(relative)));
+    }
+
+    [Test]
+    public void No_policies_key_means_no_policy()
+    {
+        var result = ConfigurationLoader.Load(new ConfigurationSources { Overrides = Overrides(("Listeners:0:Upstream", "127.0.0.1:7001")) }, Protocols);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options!.PolicyPath, Is.Null);
+    }
+
+    [Test]
+    public void A_missing_policy_path_is_located()
+    {
+        var file = Write("""
+            {
+              "Policies": "nope",
+              "Listeners": [ { "Name": "a", "Protocol": "tcp", "Listen": "127.0.0.1:7000", "Upstream": "127.0.0.1:7001" } ]
+            }
+            """);
+
+        var result = Load(file);
+
+        Assert.That(result.Errors.Select(e => e.ToString()), Is.EqualTo(new[] { $"{file}:2:3: Policies: '{Path.Combine(_directory, "nope")}': no such file or directory" }));
+    }
+
     private static Dictionary<string, string?> Overrides(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.OrdinalIgnoreCase);
 

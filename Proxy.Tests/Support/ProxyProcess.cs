@@ -71,6 +71,30 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
         return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
+    /// <summary>Runs `proxy ARGS…` to completion, keeping standard output and standard error apart.</summary>
+    public static Task<ProcessResult> RunToExitSeparatelyAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        ExternalProcess.RunAsync("dotnet", [ProxyDll, .. args], timeout, workingDirectory);
+
+    /// <summary>Waits until the output (both streams) satisfies <paramref name="condition"/>; fails on exit or timeout.</summary>
+    public async Task WaitForOutputAsync(Func<string, bool> condition, string what, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition(Output))
+        {
+            if (_process.HasExited)
+            {
+                Assert.Fail($"proxy exited with code {_process.ExitCode} while waiting for {what}:\n{Output}");
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                Assert.Fail($"no {what} within {timeout}:\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits until the named listener has logged its bound address.</summary>
     public async Task<IPEndPoint> WaitForListenerAsync(string name, TimeSpan timeout)
     {
@@ -113,6 +137,9 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
 
     /// <summary>SIGTERM: what a service manager sends to stop it.</summary>
     public void Terminate() => Signal("TERM");
+
+    /// <summary>SIGHUP: reload the policy.</summary>
+    public void Hangup() => Signal("HUP");
 
     /// <summary>SIGKILL: no chance to flush anything.</summary>
     public void KillHard() => Signal("KILL");

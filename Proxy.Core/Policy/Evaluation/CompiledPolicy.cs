@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Proxy.Core.Policy.Syntax;
 
 namespace Proxy.Core.Policy.Evaluation;
@@ -5,26 +7,46 @@ namespace Proxy.Core.Policy.Evaluation;
 /// <summary>
 /// A bound policy turned into an immutable evaluator: conditions compiled once, every action's output
 /// (messages, approval parameters, masks, tags, audit hits) built once. <see cref="Decide"/> reads the input
-/// and these precomputed values only; it allocates when more than one matching rule adds masks, tags or audit
-/// hits (the lists are then joined), never otherwise.
+/// and these precomputed values only. When several matching rules add masks, tags or audit hits, their lists
+/// are joined once per combination of rules and cached, so after warm-up a decision allocates nothing.
 /// </summary>
 public sealed class CompiledPolicy
 {
+    /// <summary>The cache key is a bit per contributing rule.</summary>
+    private const int MaxCachedContributors = 64;
+
+    /// <summary>Bounds the cache: a policy whose rules combine in more ways than this joins the rest afresh.</summary>
+    private const int MaxCachedCombinations = 4096;
+
     private readonly CompiledRule[] _rules;
+    private readonly CompiledRule[] _contributors;
     private readonly Verdict _default;
+    private readonly ConcurrentDictionary<ulong, Contribution> _joined = new();
+    private int _joinedCount;
 
     private CompiledPolicy(CompiledRule[] rules, Verdict defaultVerdict)
     {
         _rules = rules;
+        _contributors = rules.Where(rule => rule.ContributionBit >= 0).ToArray();
         _default = defaultVerdict;
     }
 
     public static CompiledPolicy Compile(PolicyDocument document)
     {
         var compiler = new ConditionCompiler(document.Lists);
-        var rules = document.Rules.Select(rule => CompiledRule.Create(rule, compiler.Compile(rule.When), document)).ToArray();
+        var contributors = 0;
+        var rules = document.Rules.Select(rule =>
+        {
+            var compiled = CompiledRule.Create(rule, compiler.Compile(rule.When), document);
+            return compiled.Output.IsEmpty ? compiled : compiled with { ContributionBit = Math.Min(contributors++, MaxCachedContributors) };
+        }).ToArray();
         return new CompiledPolicy(rules, PolicyDecision.FromDefault(document.Default));
     }
+
+    /// <summary>How many rules contribute masks, tags or audit hits (the rest only decide).</summary>
+    internal int ContributingRules => _contributors.Length;
+
+    public int RuleCount => _rules.Length;
 
     /// <summary>The rules in file order (files in name order).</summary>
     public IReadOnlyList<string> RuleIds => _rules.Select(rule => rule.Id).ToArray();
@@ -32,9 +54,9 @@ public sealed class CompiledPolicy
     public PolicyDecision Decide(in PolicyInput input)
     {
         CompiledRule? winner = null;
-        MaskDirective[] masks = [];
-        string[] tags = [];
-        AuditHit[] audits = [];
+        CompiledRule? onlyContributor = null;
+        var contributors = 0;
+        var matched = 0UL;
         foreach (var rule in _rules)
         {
             if (!rule.Condition.Evaluate(input))
@@ -42,25 +64,77 @@ public sealed class CompiledPolicy
                 continue;
             }
 
-            if (rule.Mode == RuleMode.Audit)
+            if (rule.ContributionBit >= 0)
             {
-                Accumulate(ref audits, rule.AuditHits);
-                continue;
+                onlyContributor = rule;
+                contributors++;
+                matched |= 1UL << rule.ContributionBit;
             }
 
-            // Strictly stronger only: among equals the first in file order keeps the decision.
-            if (rule.Verdict is { } verdict && (winner is null || verdict > winner.Verdict))
+            // Strictly stronger only: among equals the first in file order keeps the decision; audit rules have no verdict here.
+            if (rule.Mode == RuleMode.Enforce && rule.Verdict is { } verdict && (winner is null || verdict > winner.Verdict))
             {
                 winner = rule;
             }
-
-            Accumulate(ref masks, rule.Masks);
-            Accumulate(ref tags, rule.LogTags);
         }
 
+        var output = contributors switch
+        {
+            0 => Contribution.None,
+            1 => onlyContributor!.Output,
+            _ => Joined(matched, contributors, input),
+        };
         return winner is null
-            ? new PolicyDecision(_default, null, null, null, masks, tags, audits)
-            : new PolicyDecision(winner.Verdict!.Value, winner.Id, winner.Message, winner.Approval, masks, tags, audits);
+            ? new PolicyDecision(_default, null, null, null, output.Masks, output.LogTags, output.AuditHits)
+            : new PolicyDecision(winner.Verdict!.Value, winner.Id, winner.Message, winner.Approval, output.Masks, output.LogTags, output.AuditHits);
+    }
+
+    /// <summary>
+    /// The joined masks, tags and audit hits of several contributing rules. Cached by the set of rules, so a
+    /// combination seen before costs a dictionary lookup and no allocation; the cache is bounded, and a policy
+    /// with more contributing rules than bits in the key joins afresh every time.
+    /// </summary>
+    private Contribution Joined(ulong matched, int contributors, in PolicyInput input)
+    {
+        var exact = _contributors.Length <= MaxCachedContributors;
+        if (exact && _joined.TryGetValue(matched, out var cached))
+        {
+            return cached;
+        }
+
+        var masks = new List<MaskDirective>();
+        var tags = new List<string>();
+        var audits = new List<AuditHit>();
+        if (exact)
+        {
+            foreach (var rule in _contributors)
+            {
+                if ((matched & (1UL << rule.ContributionBit)) != 0)
+                {
+                    rule.Output.AppendTo(masks, tags, audits);
+                }
+            }
+        }
+        else
+        {
+            // Past 64 contributors the bits do not say which rules matched: evaluate again (conditions are pure).
+            foreach (var rule in _rules)
+            {
+                if (rule.ContributionBit >= 0 && rule.Condition.Evaluate(input))
+                {
+                    rule.Output.AppendTo(masks, tags, audits);
+                }
+            }
+        }
+
+        var joined = new Contribution([.. masks], [.. tags], [.. audits]);
+        if (exact && Interlocked.Increment(ref _joinedCount) <= MaxCachedCombinations)
+        {
+            joined = _joined.GetOrAdd(matched, joined);
+        }
+
+        Debug.Assert(contributors >= 2, "a single contributor's output is used as it is");
+        return joined;
     }
 
     /// <summary>The decision and, for every rule in file order, whether it matched and, if not, the first condition that was false.</summary>
@@ -90,14 +164,20 @@ public sealed class CompiledPolicy
         return false;
     }
 
-    private static void Accumulate<T>(ref T[] accumulated, T[] added)
-    {
-        if (added.Length == 0)
-        {
-            return;
-        }
+}
 
-        accumulated = accumulated.Length == 0 ? added : [.. accumulated, .. added];
+/// <summary>The masks, tags and audit hits of one rule, or joined for several; immutable, shared by every decision that uses it.</summary>
+internal sealed record Contribution(MaskDirective[] Masks, string[] LogTags, AuditHit[] AuditHits)
+{
+    public static readonly Contribution None = new([], [], []);
+
+    public bool IsEmpty => Masks.Length == 0 && LogTags.Length == 0 && AuditHits.Length == 0;
+
+    public void AppendTo(List<MaskDirective> masks, List<string> tags, List<AuditHit> audits)
+    {
+        masks.AddRange(Masks);
+        tags.AddRange(LogTags);
+        audits.AddRange(AuditHits);
     }
 }
 
@@ -106,7 +186,7 @@ public sealed record RuleTrace(string RuleId, RuleMode Mode, SourceSpan Span, bo
 
 public sealed record PolicyExplanation(PolicyDecision Decision, IReadOnlyList<RuleTrace> Rules);
 
-internal sealed class CompiledRule
+internal sealed record CompiledRule
 {
     public required string Id { get; init; }
 
@@ -123,11 +203,11 @@ internal sealed class CompiledRule
 
     public required ApprovalParameters? Approval { get; init; }
 
-    public required MaskDirective[] Masks { get; init; }
+    /// <summary>What the rule adds to a decision when it matches: masks and tags when enforced, its audit hit when audited.</summary>
+    public required Contribution Output { get; init; }
 
-    public required string[] LogTags { get; init; }
-
-    public required AuditHit[] AuditHits { get; init; }
+    /// <summary>The rule's bit in the contribution cache key; -1 for a rule that contributes nothing.</summary>
+    public int ContributionBit { get; init; } = -1;
 
     public static CompiledRule Create(RuleNode rule, Condition condition, PolicyDocument document)
     {
@@ -179,9 +259,7 @@ internal sealed class CompiledRule
             Verdict = verdict,
             Message = message,
             Approval = approval,
-            Masks = [.. masks],
-            LogTags = [.. tags],
-            AuditHits = audit,
+            Output = rule.Mode == RuleMode.Audit ? new Contribution([], [], audit) : new Contribution([.. masks], [.. tags], []),
         };
     }
 
