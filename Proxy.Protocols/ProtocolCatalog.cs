@@ -11,7 +11,7 @@ public static class ProtocolCatalog
     private static readonly Dictionary<string, Func<ListenerOptions, ProtocolServices, IProtocolHandler>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["tcp"] = static (_, _) => new TcpPassthroughHandler(),
-        [PostgresHandler.ProtocolName] = static (listener, services) => new PostgresHandler(listener, services, new PostgresSettings()),
+        [PostgresHandler.ProtocolName] = static (listener, services) => new PostgresHandler(listener, services, listener.ProtocolSettings as PostgresSettings ?? new PostgresSettings()),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -9,4 +9,13 @@ public sealed record ProtocolServices
     public required PolicyStore Policy { get; init; }
 
     public required ILoggerFactory LoggerFactory { get; init; }
+
+    /// <summary>Who the proxy itself authenticates, by name (listeners with `Auth: held`).</summary>
+    public IReadOnlyDictionary<string, ProxyIdentity> Identities { get; init; } = new Dictionary<string, ProxyIdentity>();
 }
+
+/// <summary>
+/// A person or agent the proxy knows: the SCRAM-SHA-256 verifier of their password, in PostgreSQL's format
+/// (`proxy identity add NAME` prints one), and the groups the rules see as `groups`.
+/// </summary>
+public sealed record ProxyIdentity(string Name, string Scram, IReadOnlyList<string> Groups);

@@ -21,4 +21,7 @@ public sealed record ListenerOptions
 
     /// <summary>Zero disables the idle timeout.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The protocol's own settings (a PostgresSettings for `postgres`), read and checked with the rest of the configuration; null for defaults.</summary>
+    public object? ProtocolSettings { get; init; }
 }

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Proxy.Core.Diagnostics;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Transport;
+using Proxy.Protocols;
+using Proxy.Protocols.Postgres;
+using Proxy.Protocols.Postgres.Auth;
 
 namespace Proxy.Host.Configuration;
 
@@ -29,8 +32,13 @@ public static class ConfigurationLoader
     public const string DefaultProtocol = "tcp";
     public const string DefaultDataDirectory = "data";
 
-    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies"];
-    private static readonly string[] ListenerKeys = ["Name", "Protocol", "Listen", "Upstream", "MaxConnections", "ConnectTimeout", "IdleTimeout"];
+    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies", "Identities"];
+    private static readonly string[] PostgresListenerKeys =
+        ["Auth", "UpstreamUser", "UpstreamPasswordEnv", "UpstreamPasswordFile", "MaxMessageSize", "AuditParameters", "AuditParameterLimit"];
+    private static readonly string[] ListenerKeys = ["Name", "Protocol", "Listen", "Upstream", "MaxConnections", "ConnectTimeout", "IdleTimeout", .. PostgresListenerKeys];
+    private static readonly string[] IdentityKeys = ["Scram", "Groups"];
+    private static readonly string[] AuthNames = ["passthrough", "held"];
+    private static readonly string[] HeldOnlyKeys = ["UpstreamUser", "UpstreamPasswordEnv", "UpstreamPasswordFile"];
     private static readonly string[] DurabilityNames = ["normal", "strict"];
 
     public static ConfigurationResult Load(ConfigurationSources sources, IReadOnlyCollection<string> protocols, bool requireListeners = true)
@@ -139,6 +147,7 @@ public static class ConfigurationLoader
 
         var drain = ReadDuration(configuration, "DrainTimeout", TimeSpan.FromSeconds(30), context);
         var policies = ReadPolicies(configuration, context);
+        var identities = ReadIdentities(configuration, context);
         var listeners = ReadListeners(configuration, context, protocols);
         if (requireListeners && listeners.Count == 0 && context.Errors.Count == 0)
         {
@@ -152,7 +161,172 @@ public static class ConfigurationLoader
             DrainTimeout = drain,
             Listeners = [.. listeners],
             PolicyPath = policies,
+            Identities = identities,
         };
+    }
+
+    /// <summary>`Identities`: name → SCRAM-SHA-256 verifier (as `proxy identity add` prints it) and groups.</summary>
+    private static ImmutableDictionary<string, ProxyIdentity> ReadIdentities(IConfiguration configuration, LoadContext context)
+    {
+        var identities = ImmutableDictionary.CreateBuilder<string, ProxyIdentity>(StringComparer.Ordinal);
+        foreach (var section in configuration.GetSection("Identities").GetChildren())
+        {
+            foreach (var key in section.GetChildren())
+            {
+                if (!IdentityKeys.Contains(key.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    context.Error(key.Path, "unknown key" + Suggestion.DidYouMean(key.Key, IdentityKeys));
+                }
+            }
+
+            var scram = Required(section, "Scram", context);
+            if (scram is not null && !ScramVerifier.TryParse(scram, out _, out var problem))
+            {
+                context.Error(section.Path + ":Scram", problem!);
+            }
+
+            var groups = section.GetSection("Groups").GetChildren().Select(g => g.Value).ToArray();
+            if (groups.Any(string.IsNullOrWhiteSpace))
+            {
+                context.Error(section.Path + ":Groups", "a group name must not be empty");
+            }
+
+            if (scram is not null)
+            {
+                identities[section.Key] = new ProxyIdentity(section.Key, scram, [.. groups.OfType<string>()]);
+            }
+        }
+
+        return identities.ToImmutable();
+    }
+
+    /// <summary>The keys only a postgres listener has; null (defaults) for a listener without any.</summary>
+    private static PostgresSettings? ReadPostgresSettings(IConfigurationSection section, string? protocol, LoadContext context)
+    {
+        var present = PostgresListenerKeys.Where(key => section[key] is not null).ToArray();
+        if (!string.Equals(protocol, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var key in present)
+            {
+                context.Error(section.Path + ":" + key, $"only a postgres listener has this key (this one is {protocol ?? "without a protocol"})");
+            }
+
+            return null;
+        }
+
+        var settings = new PostgresSettings();
+        if (section["Auth"] is { } authText)
+        {
+            if (authText.Equals("held", StringComparison.OrdinalIgnoreCase))
+            {
+                settings = settings with { Auth = PostgresAuth.Held };
+            }
+            else if (!authText.Equals("passthrough", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Error(section.Path + ":Auth", $"'{authText}' is not passthrough or held" + Suggestion.DidYouMean(authText, AuthNames));
+            }
+        }
+
+        var user = section["UpstreamUser"];
+        var passwordEnv = section["UpstreamPasswordEnv"];
+        var passwordFile = section["UpstreamPasswordFile"];
+        if (settings.Auth == PostgresAuth.Held)
+        {
+            if (string.IsNullOrWhiteSpace(user))
+            {
+                context.Error(section.Path + ":UpstreamUser", "is required with Auth: held (the role the proxy logs in as)", locateAt: section.Path);
+            }
+
+            if ((passwordEnv is null) == (passwordFile is null))
+            {
+                context.Error(section.Path + ":UpstreamPasswordEnv", "Auth: held needs exactly one of UpstreamPasswordEnv and UpstreamPasswordFile", locateAt: section.Path);
+            }
+            else if (ReadHeldPassword(section, passwordEnv, passwordFile, context) is { } password && !string.IsNullOrWhiteSpace(user))
+            {
+                settings = settings with { Upstream = new HeldCredential(user, password) };
+            }
+        }
+        else
+        {
+            foreach (var key in HeldOnlyKeys.Where(key => section[key] is not null))
+            {
+                context.Error(section.Path + ":" + key, "only used with Auth: held; with passthrough the client logs in itself");
+            }
+        }
+
+        if (ReadInteger(section, "MaxMessageSize", 1024, TransportOptions.PauseWriterThreshold, context) is { } maxMessage)
+        {
+            settings = settings with { MaxMessageSize = maxMessage };
+        }
+
+        if (section["AuditParameters"] is { } auditText)
+        {
+            if (bool.TryParse(auditText, out var audit))
+            {
+                settings = settings with { AuditParameters = audit };
+            }
+            else
+            {
+                context.Error(section.Path + ":AuditParameters", $"'{auditText}' is not true or false");
+            }
+        }
+
+        if (ReadInteger(section, "AuditParameterLimit", 0, 1024 * 1024, context) is { } limit)
+        {
+            settings = settings with { AuditParameterLimit = limit };
+        }
+
+        return settings;
+    }
+
+    /// <summary>The held password, from the environment variable or the file named. The value never appears in an error.</summary>
+    private static string? ReadHeldPassword(IConfigurationSection section, string? variable, string? file, LoadContext context)
+    {
+        if (variable is not null)
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            if (string.IsNullOrEmpty(value))
+            {
+                context.Error(section.Path + ":UpstreamPasswordEnv", $"environment variable {variable} is not set or empty");
+                return null;
+            }
+
+            return value;
+        }
+
+        try
+        {
+            // One trailing line break is how files are written by editors and `echo`; it is not part of the password.
+            var text = File.ReadAllText(file!).TrimEnd('\n').TrimEnd('\r');
+            if (text.Length == 0)
+            {
+                context.Error(section.Path + ":UpstreamPasswordFile", $"'{file}' is empty");
+                return null;
+            }
+
+            return text;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Error(section.Path + ":UpstreamPasswordFile", $"cannot read '{file}': {ex.Message}");
+            return null;
+        }
+    }
+
+    private static int? ReadInteger(IConfigurationSection section, string key, int least, int most, LoadContext context)
+    {
+        if (section[key] is not { } text)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < least || value > most)
+        {
+            context.Error(section.Path + ":" + key, $"'{text}' is not a whole number between {least} and {most}");
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>
@@ -242,6 +416,7 @@ public static class ConfigurationLoader
             }
 
             var idleTimeout = ReadDuration(section, "IdleTimeout", TimeSpan.Zero, context);
+            var protocolSettings = ReadPostgresSettings(section, protocol, context);
             if (context.Errors.Count == errorsBefore)
             {
                 listeners.Add(new ListenerOptions
@@ -253,6 +428,7 @@ public static class ConfigurationLoader
                     MaxConnections = maxConnections,
                     ConnectTimeout = connectTimeout,
                     IdleTimeout = idleTimeout,
+                    ProtocolSettings = protocolSettings,
                 });
             }
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Transport;
+using Proxy.Protocols;
 
 namespace Proxy.Host.Configuration;
 
@@ -17,6 +18,9 @@ public sealed record ProxyOptions
 
     /// <summary>The policy directory or `.rules` file, as a full path; null when no policy is configured.</summary>
     public string? PolicyPath { get; init; }
+
+    /// <summary>Who the proxy authenticates itself (listeners with `Auth: held`), by name.</summary>
+    public ImmutableDictionary<string, ProxyIdentity> Identities { get; init; } = ImmutableDictionary<string, ProxyIdentity>.Empty;
 
     public string SessionLogPath => Path.Combine(DataDirectory, "sessions.db");
 }

@@ -161,6 +161,12 @@ internal sealed partial class PostgresConversation
                 return false;
             }
 
+            if (_settings.Auth == PostgresAuth.Held)
+            {
+                input.AdvanceTo(buffer.Start);
+                return await LogInHeldAsync(packet.Code).ConfigureAwait(false);
+            }
+
             MessageWriter.WriteRaw(_session.Upstream.Output, packet.Raw);
             input.AdvanceTo(buffer.Start);
             return !(await _session.Upstream.Output.FlushAsync().ConfigureAwait(false)).IsCompleted;
@@ -180,6 +186,7 @@ internal sealed partial class PostgresConversation
             }
 
             var value = reader.ReadCString();
+            _startupParameters.Add((name, value));
             switch (name)
             {
                 case "user":

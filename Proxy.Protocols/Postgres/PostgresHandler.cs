@@ -1,11 +1,34 @@
+using Microsoft.Extensions.Logging;
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
 
 namespace Proxy.Protocols.Postgres;
 
+/// <summary>How a postgres listener authenticates clients.</summary>
+public enum PostgresAuth
+{
+    /// <summary>The client authenticates to the server; the proxy relays the exchange and learns the user from the startup message.</summary>
+    Passthrough,
+
+    /// <summary>The proxy authenticates the client against its identities, then logs in upstream with the held credential.</summary>
+    Held,
+}
+
+/// <summary>The role and password the proxy logs in upstream with; the client never sees either.</summary>
+public sealed record HeldCredential(string User, string Password)
+{
+    /// <summary>Never the password: records end up in logs and exception messages.</summary>
+    public override string ToString() => $"HeldCredential {{ User = {User}, Password = *** }}";
+}
+
 /// <summary>Limits and switches of a postgres listener (docs/configuration.md, "postgres listeners").</summary>
 public sealed record PostgresSettings
 {
+    public PostgresAuth Auth { get; init; } = PostgresAuth.Passthrough;
+
+    /// <summary>Required when <see cref="Auth"/> is <see cref="PostgresAuth.Held"/>.</summary>
+    public HeldCredential? Upstream { get; init; }
+
     /// <summary>
     /// The largest message the proxy reads whole (Query, Parse, Bind, …); larger ones are refused with 08P01.
     /// Rows and COPY data stream through whatever their size. At most the transport's pause threshold, so
@@ -38,6 +61,8 @@ internal sealed class PostgresHandler(ListenerOptions listener, ProtocolServices
     public PostgresSettings Settings { get; } = settings;
 
     public CancelKeys CancelKeys { get; } = new();
+
+    public ILogger Logger { get; } = services.LoggerFactory.CreateLogger("Proxy.Postgres");
 
     public Task HandleAsync(ProxySession session) => new PostgresConversation(this, session).RunAsync();
 }

@@ -1,12 +1,14 @@
 using System.Net;
 using Proxy.Core.SessionLog;
 using Proxy.Host.Configuration;
+using Proxy.Protocols.Postgres;
+using Proxy.Protocols.Postgres.Auth;
 
 namespace Proxy.Tests.Configuration;
 
 public sealed class ConfigurationLoaderTests
 {
-    private static readonly string[] Protocols = ["tcp"];
+    private static readonly string[] Protocols = ["tcp", "postgres"];
     private string _directory = null!;
 
     [SetUp]
@@ -79,10 +81,73 @@ public sealed class ConfigurationLoaderTests
             $"{file}:2:3: Durabilty: unknown key (did you mean 'Durability'?)",
             $"{file}:3:3: DrainTimeout: 'soon' is not a duration (examples: 500ms, 30s, 5m, 1h, 0)",
             $"{file}:9:7: Listeners:0:Upstreem: unknown key (did you mean 'Upstream'?)",
-            $"{file}:7:7: Listeners:0:Protocol: unknown protocol 'tpc' (known: tcp) (did you mean 'tcp'?)",
+            $"{file}:7:7: Listeners:0:Protocol: unknown protocol 'tpc' (known: tcp, postgres) (did you mean 'tcp'?)",
             $"{file}:8:7: Listeners:0:Listen: '99999' is not a port (0-65535)",
             $"{file}:5:5: Listeners:0:Upstream: is required",
             $"{file}:10:7: Listeners:0:MaxConnections: '-4' is not a whole number between 1 and 1000000",
+        }));
+    }
+
+    [Test]
+    public void A_postgres_listener_with_a_held_credential_and_identities_becomes_options()
+    {
+        var passwordFile = Path.Combine(_directory, "app.password");
+        File.WriteAllText(passwordFile, "s3cret\n");
+        var verifier = ScramVerifier.Create("alice-password").Format();
+        var file = Write($$"""
+            {
+              "Listeners": [
+                { "Name": "pg", "Protocol": "postgres", "Listen": "127.0.0.1:6432", "Upstream": "127.0.0.1:5432",
+                  "Auth": "held", "UpstreamUser": "app", "UpstreamPasswordFile": "{{passwordFile}}",
+                  "MaxMessageSize": 65536, "AuditParameters": false, "AuditParameterLimit": 64 }
+              ],
+              "Identities": { "alice": { "Scram": "{{verifier}}", "Groups": ["dba", "oncall"] } }
+            }
+            """);
+
+        var result = Load(file);
+
+        Assert.That(result.Errors, Is.Empty);
+        var settings = (PostgresSettings)result.Options!.Listeners[0].ProtocolSettings!;
+        Assert.That(settings.Auth, Is.EqualTo(PostgresAuth.Held));
+        Assert.That(settings.Upstream, Is.EqualTo(new HeldCredential("app", "s3cret")), "one trailing line break is not part of the password");
+        Assert.That(settings.Upstream!.ToString(), Does.Not.Contain("s3cret"));
+        Assert.That(settings.MaxMessageSize, Is.EqualTo(65536));
+        Assert.That(settings.AuditParameters, Is.False);
+        Assert.That(settings.AuditParameterLimit, Is.EqualTo(64));
+        var alice = result.Options.Identities["alice"];
+        Assert.That(alice.Scram, Is.EqualTo(verifier));
+        Assert.That(alice.Groups, Is.EqualTo(new[] { "dba", "oncall" }));
+    }
+
+    [Test]
+    public void Postgres_keys_and_identities_are_checked_and_located()
+    {
+        var file = Write("""
+            {
+              "Listeners": [
+                { "Name": "held", "Protocol": "postgres", "Listen": "127.0.0.1:6432", "Upstream": "127.0.0.1:5432",
+                  "Auth": "hold", "MaxMessageSize": 99999999 },
+                { "Name": "needs", "Protocol": "postgres", "Listen": "127.0.0.1:6433", "Upstream": "127.0.0.1:5432",
+                  "Auth": "held", "UpstreamPasswordEnv": "PROXY_TEST_UNSET_PASSWORD_VARIABLE" },
+                { "Name": "l4", "Protocol": "tcp", "Listen": "127.0.0.1:6434", "Upstream": "127.0.0.1:5432",
+                  "AuditParameters": true }
+              ],
+              "Identities": { "bob": { "Scram": "md5abc", "Group": [] } }
+            }
+            """);
+
+        var lines = Load(file).Errors.Select(e => e.ToString()).ToArray();
+
+        Assert.That(lines, Is.EquivalentTo(new[]
+        {
+            $"{file}:4:7: Listeners:0:Auth: 'hold' is not passthrough or held (did you mean 'held'?)",
+            $"{file}:4:23: Listeners:0:MaxMessageSize: '99999999' is not a whole number between 1024 and 1048576",
+            $"{file}:5:5: Listeners:1:UpstreamUser: is required with Auth: held (the role the proxy logs in as)",
+            $"{file}:6:23: Listeners:1:UpstreamPasswordEnv: environment variable PROXY_TEST_UNSET_PASSWORD_VARIABLE is not set or empty",
+            $"{file}:8:7: Listeners:2:AuditParameters: only a postgres listener has this key (this one is tcp)",
+            $"{file}:10:47: Identities:bob:Group: unknown key (did you mean 'Groups'?)",
+            $"{file}:10:28: Identities:bob:Scram: not a SCRAM-SHA-256 verifier: expected SCRAM-SHA-256$<iterations>:<salt base64>$<StoredKey base64>:<ServerKey base64>",
         }));
     }
 

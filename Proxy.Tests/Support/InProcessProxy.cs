@@ -58,13 +58,18 @@ public sealed class InProcessProxy : IAsyncDisposable
     public static InProcessProxy Start(EndPoint upstream, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null) =>
         Start(Listener(upstream), log, drainTimeout);
 
-    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null)
+    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null, IReadOnlyDictionary<string, ProxyIdentity>? identities = null)
     {
         log ??= new RecordingSessionLog(Durability.Normal);
         var logs = new RecordingLoggerProvider();
         var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         var server = new ProxyServer(
-            [(options, ProtocolCatalog.Create(options, new ProtocolServices { Policy = policy ?? PolicyStore.AllowEverything(), LoggerFactory = loggerFactory }))],
+            [(options, ProtocolCatalog.Create(options, new ProtocolServices
+            {
+                Policy = policy ?? PolicyStore.AllowEverything(),
+                LoggerFactory = loggerFactory,
+                Identities = identities ?? new Dictionary<string, ProxyIdentity>(),
+            }))],
             log,
             loggerFactory,
             drainTimeout ?? DefaultDrainTimeout);

@@ -102,6 +102,25 @@ public static class MessageWriter
         output.Advance(1 + length);
     }
 
+    /// <summary>Any typed message whose body is already built: the authentication exchange's messages.</summary>
+    public static void WriteMessage(IBufferWriter<byte> output, byte type, ReadOnlySpan<byte> body)
+    {
+        var span = output.GetSpan(5 + body.Length);
+        span[0] = type;
+        BinaryPrimitives.WriteInt32BigEndian(span[1..], 4 + body.Length);
+        body.CopyTo(span[5..]);
+        output.Advance(5 + body.Length);
+    }
+
+    /// <summary>An Authentication message ('R'): the request code, then what that request carries.</summary>
+    public static void WriteAuthentication(IBufferWriter<byte> output, int code, ReadOnlySpan<byte> data)
+    {
+        Span<byte> body = stackalloc byte[4 + data.Length];
+        BinaryPrimitives.WriteInt32BigEndian(body, code);
+        data.CopyTo(body[4..]);
+        WriteMessage(output, (byte)BackendMessageType.Authentication, body);
+    }
+
     /// <summary>Copies a sequence (a forwarded message) to the output.</summary>
     public static void WriteRaw(IBufferWriter<byte> output, in ReadOnlySequence<byte> bytes)
     {
