@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Proxy.Core.Diagnostics;
 using Proxy.Core.SessionLog;
@@ -34,7 +36,10 @@ public static class ConfigurationLoader
 
     private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies", "Identities"];
     private static readonly string[] PostgresListenerKeys =
-        ["Auth", "UpstreamUser", "UpstreamPasswordEnv", "UpstreamPasswordFile", "MaxMessageSize", "AuditParameters", "AuditParameterLimit"];
+        ["Auth", "UpstreamUser", "UpstreamPasswordEnv", "UpstreamPasswordFile", "MaxMessageSize", "AuditParameters", "AuditParameterLimit",
+         "TlsCertificate", "TlsKey", "ClientTls", "UpstreamTls", "UpstreamTlsCa", "UpstreamTlsServerName"];
+    private static readonly string[] ClientTlsNames = ["optional", "required"];
+    private static readonly string[] UpstreamTlsNames = ["disable", "prefer", "require", "verify-full"];
     private static readonly string[] ListenerKeys = ["Name", "Protocol", "Listen", "Upstream", "MaxConnections", "ConnectTimeout", "IdleTimeout", .. PostgresListenerKeys];
     private static readonly string[] IdentityKeys = ["Scram", "Groups"];
     private static readonly string[] AuthNames = ["passthrough", "held"];
@@ -276,7 +281,111 @@ public static class ConfigurationLoader
             settings = settings with { AuditParameterLimit = limit };
         }
 
+        return ReadTls(section, settings, context);
+    }
+
+    /// <summary>The client side (TlsCertificate, TlsKey, ClientTls) and the upstream side (UpstreamTls, UpstreamTlsCa, UpstreamTlsServerName).</summary>
+    private static PostgresSettings ReadTls(IConfigurationSection section, PostgresSettings settings, LoadContext context)
+    {
+        var certificatePath = ResolvePath(section, "TlsCertificate", context);
+        var keyPath = ResolvePath(section, "TlsKey", context);
+        if (certificatePath is not null && keyPath is not null)
+        {
+            try
+            {
+                settings = settings with { TlsCertificate = X509Certificate2.CreateFromPemFile(certificatePath, keyPath), ClientTls = ClientTlsMode.Optional };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+            {
+                context.Error(section.Path + ":TlsCertificate", $"cannot load the certificate and key (PEM): {ex.Message}");
+            }
+        }
+        else if (section["TlsCertificate"] is not null || section["TlsKey"] is not null)
+        {
+            context.Error(section.Path + ":" + (section["TlsCertificate"] is null ? "TlsCertificate" : "TlsKey"), "TLS needs both TlsCertificate and TlsKey (PEM files)", locateAt: section.Path);
+        }
+
+        if (section["ClientTls"] is { } clientTls)
+        {
+            if (settings.TlsCertificate is null && section["TlsCertificate"] is null)
+            {
+                context.Error(section.Path + ":ClientTls", "needs TlsCertificate and TlsKey");
+            }
+            else if (clientTls.Equals("required", StringComparison.OrdinalIgnoreCase))
+            {
+                settings = settings with { ClientTls = ClientTlsMode.Required };
+            }
+            else if (!clientTls.Equals("optional", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Error(section.Path + ":ClientTls", $"'{clientTls}' is not optional or required" + Suggestion.DidYouMean(clientTls, ClientTlsNames));
+            }
+        }
+
+        if (section["UpstreamTls"] is { } upstreamTls)
+        {
+            UpstreamTlsMode? mode = upstreamTls.ToLowerInvariant() switch
+            {
+                "disable" => UpstreamTlsMode.Disable,
+                "prefer" => UpstreamTlsMode.Prefer,
+                "require" => UpstreamTlsMode.Require,
+                "verify-full" => UpstreamTlsMode.VerifyFull,
+                _ => null,
+            };
+            if (mode is null)
+            {
+                context.Error(section.Path + ":UpstreamTls", $"'{upstreamTls}' is not disable, prefer, require or verify-full" + Suggestion.DidYouMean(upstreamTls, UpstreamTlsNames));
+            }
+            else
+            {
+                settings = settings with { UpstreamTls = mode.Value };
+            }
+        }
+
+        if (ResolvePath(section, "UpstreamTlsCa", context) is { } caPath)
+        {
+            try
+            {
+                var roots = new X509Certificate2Collection();
+                roots.ImportFromPemFile(caPath);
+                settings = settings with { UpstreamCa = roots };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                context.Error(section.Path + ":UpstreamTlsCa", $"cannot load the CA certificates (PEM): {ex.Message}");
+            }
+        }
+
+        if (settings.UpstreamTls == UpstreamTlsMode.VerifyFull && settings.UpstreamCa is null && section["UpstreamTlsCa"] is null)
+        {
+            context.Error(section.Path + ":UpstreamTls", "verify-full needs UpstreamTlsCa: the CA certificates (PEM) the server's certificate must chain to");
+        }
+
+        if (section["UpstreamTlsServerName"] is { } serverName)
+        {
+            settings = settings with { UpstreamServerName = serverName };
+        }
+
         return settings;
+    }
+
+    /// <summary>A path key: relative to the configuration file's directory when written there, else to the working directory; must exist.</summary>
+    private static string? ResolvePath(IConfigurationSection section, string key, LoadContext context)
+    {
+        if (section[key] is not { } text || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var path = section.Path + ":" + key;
+        var baseDirectory = context.FromFile(path) ? Path.GetDirectoryName(Path.GetFullPath(context.Sources.ConfigFile!))! : Directory.GetCurrentDirectory();
+        var full = Path.GetFullPath(text, baseDirectory);
+        if (!File.Exists(full))
+        {
+            context.Error(path, $"'{full}': no such file");
+            return null;
+        }
+
+        return full;
     }
 
     /// <summary>The held password, from the environment variable or the file named. The value never appears in an error.</summary>

@@ -20,8 +20,8 @@ internal sealed partial class PostgresConversation
     /// <summary>Runs until the client ends or breaks the protocol; returns what it broke, or null.</summary>
     private async Task<string?> RunClientLoopAsync()
     {
-        var input = _session.Client.Input;
-        var output = _session.Upstream.Output;
+        var input = _client.Input;
+        var output = _upstream.Output;
         long streaming = 0;
         try
         {

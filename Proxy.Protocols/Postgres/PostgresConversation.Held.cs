@@ -58,10 +58,10 @@ internal sealed partial class PostgresConversation
 
             // Only now, with the upstream session open, is the client told it is in; the server's
             // ParameterStatus, BackendKeyData and ReadyForQuery follow through the server loop.
-            MessageWriter.WriteAuthentication(_session.Client.Output, AuthSaslFinal, serverFinal);
-            MessageWriter.WriteAuthentication(_session.Client.Output, AuthOk, []);
+            MessageWriter.WriteAuthentication(_client.Output, AuthSaslFinal, serverFinal);
+            MessageWriter.WriteAuthentication(_client.Output, AuthOk, []);
             _who = _who with { User = user, Groups = identity!.Groups, DbUser = credential.User };
-            return !(await _session.Client.Output.FlushAsync().ConfigureAwait(false)).IsCompleted;
+            return !(await _client.Output.FlushAsync().ConfigureAwait(false)).IsCompleted;
         }
         catch (PostgresProtocolException ex)
         {
@@ -79,10 +79,10 @@ internal sealed partial class PostgresConversation
     private async Task<byte[]?> AuthenticateClientAsync(string user, ProxyIdentity? identity)
     {
         var exchange = identity is null ? ScramServerExchange.ForUnknownUser(user) : new ScramServerExchange(ScramVerifier.Parse(identity.Scram), user);
-        MessageWriter.WriteAuthentication(_session.Client.Output, AuthSasl, [.. ScramMechanism, 0, 0]);
-        await _session.Client.Output.FlushAsync().ConfigureAwait(false);
+        MessageWriter.WriteAuthentication(_client.Output, AuthSasl, [.. ScramMechanism, 0, 0]);
+        await _client.Output.FlushAsync().ConfigureAwait(false);
 
-        var initial = await ReadAuthenticationMessageAsync(_session.Client.Input, (byte)FrontendMessageType.Password).ConfigureAwait(false);
+        var initial = await ReadAuthenticationMessageAsync(_client.Input, (byte)FrontendMessageType.Password).ConfigureAwait(false);
         if (initial is null)
         {
             return null;
@@ -94,9 +94,9 @@ internal sealed partial class PostgresConversation
             : ScramStep.Fail($"client chose mechanism '{mechanism}'");
         if (step.Succeeded)
         {
-            MessageWriter.WriteAuthentication(_session.Client.Output, AuthSaslContinue, step.Message.Span);
-            await _session.Client.Output.FlushAsync().ConfigureAwait(false);
-            var final = await ReadAuthenticationMessageAsync(_session.Client.Input, (byte)FrontendMessageType.Password).ConfigureAwait(false);
+            MessageWriter.WriteAuthentication(_client.Output, AuthSaslContinue, step.Message.Span);
+            await _client.Output.FlushAsync().ConfigureAwait(false);
+            var final = await ReadAuthenticationMessageAsync(_client.Input, (byte)FrontendMessageType.Password).ConfigureAwait(false);
             if (final is null)
             {
                 return null;
@@ -119,7 +119,7 @@ internal sealed partial class PostgresConversation
     /// <summary>Logs in upstream as the held role, answering whichever password method the server asks for.</summary>
     private async Task<bool> LogInUpstreamAsync(HeldCredential credential, int protocolVersion)
     {
-        var upstream = _session.Upstream.Output;
+        var upstream = _upstream.Output;
         MessageWriter.WriteRaw(upstream, new ReadOnlySequence<byte>(UpstreamStartup(credential.User, protocolVersion)));
         await upstream.FlushAsync().ConfigureAwait(false);
         using var scram = new ScramClientExchange(credential.Password);
@@ -187,7 +187,7 @@ internal sealed partial class PostgresConversation
     {
         while (true)
         {
-            var message = await ReadMessageAsync(_session.Upstream.Input).ConfigureAwait(false);
+            var message = await ReadMessageAsync(_upstream.Input).ConfigureAwait(false);
             switch (message)
             {
                 case null:
@@ -317,6 +317,9 @@ internal static partial class PostgresLog
 {
     [LoggerMessage(3000, LogLevel.Warning, "Session {SessionId}: authentication failed for \"{User}\": {Reason}")]
     public static partial void ClientAuthenticationFailed(ILogger logger, string sessionId, string user, string reason);
+
+    [LoggerMessage(3002, LogLevel.Error, "Session {SessionId}: {Reason}")]
+    public static partial void UpstreamTlsFailed(ILogger logger, string sessionId, string reason);
 
     [LoggerMessage(3001, LogLevel.Error, "Session {SessionId}: the upstream refused the held credential of role \"{Role}\": {Reason}")]
     public static partial void UpstreamLoginFailed(ILogger logger, string sessionId, string role, string reason);

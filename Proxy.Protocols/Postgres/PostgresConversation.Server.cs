@@ -16,8 +16,8 @@ internal sealed partial class PostgresConversation
 
     private async Task RunServerLoopAsync()
     {
-        var input = _session.Upstream.Input;
-        var output = _session.Client.Output;
+        var input = _upstream.Input;
+        var output = _client.Output;
         long streaming = 0;
         try
         {
@@ -101,7 +101,7 @@ internal sealed partial class PostgresConversation
         // The server is gone (or broke the protocol): the client learns it from the closed connection, as it
         // would without the proxy, and the client loop stops reading.
         await output.CompleteAsync().ConfigureAwait(false);
-        _session.Client.Input.CancelPendingRead();
+        _client.Input.CancelPendingRead();
     }
 
     private void OnServerMessage(in PostgresMessage message, PipeWriter client)

@@ -1,7 +1,13 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.IO.Pipelines;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.Sessions;
+using Proxy.Core.Transport;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Sql;
 
@@ -23,6 +29,12 @@ internal sealed partial class PostgresConversation
     private readonly PendingResponses _pending = new();
     private readonly StatementBatch _batch = new();
 
+    /// <summary>The client's connection: the session's pipes, or TLS over them once an SSLRequest was accepted.</summary>
+    private IDuplexPipe _client;
+
+    /// <summary>The server's connection: the session's pipes, or TLS over them when the listener asks for it.</summary>
+    private IDuplexPipe _upstream;
+
     /// <summary>The session's own fields of the policy input; each statement adds the sql.* and time fields.</summary>
     private PolicyInput _who;
     private string? _user;
@@ -34,6 +46,8 @@ internal sealed partial class PostgresConversation
         _handler = handler;
         _session = session;
         _settings = handler.Settings;
+        _client = session.Client;
+        _upstream = session.Upstream;
         var address = session.ClientEndPoint.Address;
         _who = new PolicyInput
         {
@@ -59,14 +73,14 @@ internal sealed partial class PostgresConversation
                 // The client broke the protocol: stop the server loop, which owns the client's output, then
                 // tell the client why, as a server would, and end the session.
                 _session.TrySetCloseReason(CloseReason.ProtocolError, clientFailure);
-                _session.Upstream.Input.CancelPendingRead();
+                _upstream.Input.CancelPendingRead();
                 await server.ConfigureAwait(false);
                 await SendFatalAsync(ErrorFields.ProtocolViolation, clientFailure).ConfigureAwait(false);
                 return;
             }
 
             // The client is done (Terminate or its FIN): pass the end on; the server closes and its loop ends.
-            await _session.Upstream.Output.CompleteAsync().ConfigureAwait(false);
+            await _upstream.Output.CompleteAsync().ConfigureAwait(false);
             await server.ConfigureAwait(false);
         }
         finally
@@ -77,6 +91,32 @@ internal sealed partial class PostgresConversation
             }
 
             RecordUnfinished();
+            await CloseTlsAsync(_client).ConfigureAwait(false);
+            await CloseTlsAsync(_upstream).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends TLS with close_notify after what was written has gone out; plain connections need nothing here.</summary>
+    private static async Task CloseTlsAsync(IDuplexPipe connection)
+    {
+        if (connection is not TlsPipe tls)
+        {
+            return;
+        }
+
+        try
+        {
+            await tls.Output.CompleteAsync().ConfigureAwait(false);
+            await tls.Input.CompleteAsync().ConfigureAwait(false);
+            await tls.Stream.ShutdownAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex) || ex is System.Security.Authentication.AuthenticationException)
+        {
+            // The peer is gone; there is nobody to tell.
+        }
+        finally
+        {
+            await tls.Stream.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -87,7 +127,7 @@ internal sealed partial class PostgresConversation
     /// </summary>
     private async Task<bool> StartAsync()
     {
-        var input = _session.Client.Input;
+        var input = _client.Input;
         while (true)
         {
             ReadResult result;
@@ -127,11 +167,20 @@ internal sealed partial class PostgresConversation
 
             switch (packet.Code)
             {
+                case StartupCodes.SslRequest when _settings.TlsCertificate is { } certificate && _client is not TlsPipe:
+                    input.AdvanceTo(buffer.Start);
+                    if (!await AcceptTlsAsync(certificate).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+
+                    input = _client.Input;
+                    continue;
                 case StartupCodes.SslRequest or StartupCodes.GssEncRequest:
                     // No TLS or GSSAPI encryption on this listener: 'N', and the client goes on in the clear or leaves.
                     input.AdvanceTo(buffer.Start);
-                    MessageWriter.WriteEncryptionAnswer(_session.Client.Output, accept: false);
-                    if ((await _session.Client.Output.FlushAsync().ConfigureAwait(false)).IsCompleted)
+                    MessageWriter.WriteEncryptionAnswer(_client.Output, accept: false);
+                    if ((await _client.Output.FlushAsync().ConfigureAwait(false)).IsCompleted)
                     {
                         return false;
                     }
@@ -161,17 +210,127 @@ internal sealed partial class PostgresConversation
                 return false;
             }
 
-            if (_settings.Auth == PostgresAuth.Held)
+            if (_settings.ClientTls == ClientTlsMode.Required && _client is not TlsPipe)
             {
                 input.AdvanceTo(buffer.Start);
-                return await LogInHeldAsync(packet.Code).ConfigureAwait(false);
+                _session.TrySetCloseReason(CloseReason.ClientClosed, "refused: TLS is required");
+                await SendFatalAsync(ErrorFields.InvalidAuthorization, "this listener accepts TLS connections only (sslmode=require)").ConfigureAwait(false);
+                return false;
             }
 
-            MessageWriter.WriteRaw(_session.Upstream.Output, packet.Raw);
+            // Kept past the read: TLS to the server comes first, and the packet goes out after it.
+            var startup = packet.Raw.ToArray();
+            var version = packet.Code;
             input.AdvanceTo(buffer.Start);
-            return !(await _session.Upstream.Output.FlushAsync().ConfigureAwait(false)).IsCompleted;
+            if (!await StartUpstreamTlsAsync().ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            if (_settings.Auth == PostgresAuth.Held)
+            {
+                return await LogInHeldAsync(version).ConfigureAwait(false);
+            }
+
+            await _upstream.Output.WriteAsync(startup).ConfigureAwait(false);
+            return !(await _upstream.Output.FlushAsync().ConfigureAwait(false)).IsCompleted;
         }
     }
+
+    /// <summary>Answers an SSLRequest with 'S' and terminates the client's TLS; false when the handshake failed.</summary>
+    private async Task<bool> AcceptTlsAsync(X509Certificate2 certificate)
+    {
+        MessageWriter.WriteEncryptionAnswer(_client.Output, accept: true);
+        await _client.Output.FlushAsync().ConfigureAwait(false);
+        try
+        {
+            _client = await TlsPipe.AcceptAsync(_session.Client, new SslServerAuthenticationOptions { ServerCertificate = certificate }, _session.Aborted).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is AuthenticationException || IsConnectionFailure(ex))
+        {
+            _session.TrySetCloseReason(CloseReason.ProtocolError, $"TLS handshake with the client failed: {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Asks the server for TLS (SSLRequest, PostgreSQL protocol 55.2.10) when the listener wants it, and starts
+    /// it as <see cref="UpstreamTlsMode"/> says. False when the session cannot go on; the client has been told why.
+    /// </summary>
+    private async Task<bool> StartUpstreamTlsAsync()
+    {
+        if (_settings.UpstreamTls == UpstreamTlsMode.Disable)
+        {
+            return true;
+        }
+
+        Span<byte> request = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32BigEndian(request, 8);
+        BinaryPrimitives.WriteInt32BigEndian(request[4..], StartupCodes.SslRequest);
+        _upstream.Output.Write(request);
+        await _upstream.Output.FlushAsync().ConfigureAwait(false);
+        var result = await _upstream.Input.ReadAsync().ConfigureAwait(false);
+        if (result.Buffer.IsEmpty)
+        {
+            _upstream.Input.AdvanceTo(result.Buffer.End);
+            return await FailUpstreamTlsAsync("the server closed the connection when asked for TLS").ConfigureAwait(false);
+        }
+
+        var answer = result.Buffer.FirstSpan[0];
+        _upstream.Input.AdvanceTo(result.Buffer.GetPosition(1));
+        if (answer == (byte)'N')
+        {
+            return _settings.UpstreamTls == UpstreamTlsMode.Prefer
+                || await FailUpstreamTlsAsync("the server does not accept TLS").ConfigureAwait(false);
+        }
+
+        if (answer != (byte)'S')
+        {
+            return await FailUpstreamTlsAsync($"the server answered the SSLRequest with 0x{answer:x2}").ConfigureAwait(false);
+        }
+
+        var verify = _settings.UpstreamTls == UpstreamTlsMode.VerifyFull;
+        var options = new SslClientAuthenticationOptions { TargetHost = _settings.UpstreamServerName ?? UpstreamHost(_handler.Listener.Upstream) };
+        if (!verify)
+        {
+            // prefer and require encrypt without checking who answers: what libpq's modes of those names do,
+            // and what an operator chooses when the server has a self-signed certificate and no CA to check it.
+#pragma warning disable CA5359
+            options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+        else if (_settings.UpstreamCa is { } roots)
+        {
+            options.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            options.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
+        }
+
+        try
+        {
+            _upstream = await TlsPipe.ConnectAsync(_session.Upstream, options, _session.Aborted).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is AuthenticationException || IsConnectionFailure(ex))
+        {
+            return await FailUpstreamTlsAsync($"TLS with the server failed: {ex.Message}").ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> FailUpstreamTlsAsync(string reason)
+    {
+        PostgresLog.UpstreamTlsFailed(_handler.Logger, _session.Id, reason);
+        _session.TrySetCloseReason(CloseReason.UpstreamUnreachable, reason);
+        await SendFatalAsync(ErrorFields.ConnectionFailure, $"the proxy could not reach the database over TLS: {reason}").ConfigureAwait(false);
+        return false;
+    }
+
+    private static string UpstreamHost(EndPoint upstream) => upstream switch
+    {
+        DnsEndPoint dns => dns.Host,
+        IPEndPoint ip => ip.Address.ToString(),
+        _ => upstream.ToString() ?? string.Empty,
+    };
 
     /// <summary>Notes user and database; null when the packet is acceptable, else what is wrong with it.</summary>
     private string? ReadStartupParameters(ReadOnlySequence<byte> body)
@@ -226,8 +385,8 @@ internal sealed partial class PostgresConversation
             return;
         }
 
-        MessageWriter.WriteCancelRequest(_session.Upstream.Output, upstream.ProcessId, upstream.Secret);
-        await _session.Upstream.Output.FlushAsync().ConfigureAwait(false);
+        MessageWriter.WriteCancelRequest(_upstream.Output, upstream.ProcessId, upstream.Secret);
+        await _upstream.Output.FlushAsync().ConfigureAwait(false);
         _session.TrySetCloseReason(CloseReason.ClientClosed, "cancel request forwarded");
     }
 
@@ -236,8 +395,8 @@ internal sealed partial class PostgresConversation
     {
         try
         {
-            MessageWriter.WriteError(_session.Client.Output, new ErrorFields(ErrorFields.Fatal, sqlState, message));
-            await _session.Client.Output.FlushAsync().ConfigureAwait(false);
+            MessageWriter.WriteError(_client.Output, new ErrorFields(ErrorFields.Fatal, sqlState, message));
+            await _client.Output.FlushAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (IsConnectionFailure(ex))
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
@@ -21,9 +22,50 @@ public sealed record HeldCredential(string User, string Password)
     public override string ToString() => $"HeldCredential {{ User = {User}, Password = *** }}";
 }
 
+/// <summary>Whether clients may, or must, use TLS; TLS needs <see cref="PostgresSettings.TlsCertificate"/>.</summary>
+public enum ClientTlsMode
+{
+    /// <summary>An SSLRequest is answered 'N'.</summary>
+    Disabled,
+
+    /// <summary>An SSLRequest is answered 'S' and TLS begins; a client may also stay in the clear.</summary>
+    Optional,
+
+    /// <summary>As <see cref="Optional"/>, and a client in the clear is refused (28000).</summary>
+    Required,
+}
+
+/// <summary>TLS to the upstream, named as libpq's sslmode values.</summary>
+public enum UpstreamTlsMode
+{
+    Disable,
+
+    /// <summary>TLS when the server accepts it, else in the clear; the certificate is not checked.</summary>
+    Prefer,
+
+    /// <summary>TLS or nothing; the certificate is not checked (encryption only, as libpq's require).</summary>
+    Require,
+
+    /// <summary>TLS, with the certificate chained to <see cref="PostgresSettings.UpstreamCa"/> and naming the server.</summary>
+    VerifyFull,
+}
+
 /// <summary>Limits and switches of a postgres listener (docs/configuration.md, "postgres listeners").</summary>
 public sealed record PostgresSettings
 {
+    /// <summary>The certificate (with its private key) clients see when they ask for TLS.</summary>
+    public X509Certificate2? TlsCertificate { get; init; }
+
+    public ClientTlsMode ClientTls { get; init; } = ClientTlsMode.Disabled;
+
+    public UpstreamTlsMode UpstreamTls { get; init; } = UpstreamTlsMode.Disable;
+
+    /// <summary>The certificates an upstream's chain must end in, for <see cref="UpstreamTlsMode.VerifyFull"/>.</summary>
+    public X509Certificate2Collection? UpstreamCa { get; init; }
+
+    /// <summary>The name sent as SNI and checked in the certificate; null: the upstream's host as configured.</summary>
+    public string? UpstreamServerName { get; init; }
+
     public PostgresAuth Auth { get; init; } = PostgresAuth.Passthrough;
 
     /// <summary>Required when <see cref="Auth"/> is <see cref="PostgresAuth.Held"/>.</summary>

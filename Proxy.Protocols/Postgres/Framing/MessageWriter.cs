@@ -16,6 +16,9 @@ public sealed record ErrorFields(string Severity, string SqlState, string Messag
     /// <summary>42501: not permitted; what a blocked statement gets, as for a missing privilege.</summary>
     public const string InsufficientPrivilege = "42501";
 
+    /// <summary>28000: the connection is not allowed (as for a pg_hba.conf rule that refuses it).</summary>
+    public const string InvalidAuthorization = "28000";
+
     /// <summary>28P01: a password did not match.</summary>
     public const string InvalidPassword = "28P01";
 
