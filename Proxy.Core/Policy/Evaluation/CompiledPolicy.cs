@@ -21,11 +21,10 @@ public sealed class CompiledPolicy
 
     private readonly CompiledRule[] _rules;
     private readonly CompiledRule[] _contributors;
+    private readonly RuleIndex? _index;
     private readonly Verdict _default;
     private readonly ConcurrentDictionary<ulong, Contribution> _joined = new();
     private int _joinedCount;
-
-    private readonly RuleIndex? _index;
 
     private CompiledPolicy(CompiledRule[] rules, RuleIndex? index, Verdict defaultVerdict)
     {
