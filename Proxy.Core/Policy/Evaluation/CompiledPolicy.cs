@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Proxy.Core.Policy.Syntax;
 
 namespace Proxy.Core.Policy.Evaluation;
@@ -20,18 +21,23 @@ public sealed class CompiledPolicy
 
     private readonly CompiledRule[] _rules;
     private readonly CompiledRule[] _contributors;
+    private readonly RuleIndex? _index;
     private readonly Verdict _default;
     private readonly ConcurrentDictionary<ulong, Contribution> _joined = new();
     private int _joinedCount;
 
-    private CompiledPolicy(CompiledRule[] rules, Verdict defaultVerdict)
+    private CompiledPolicy(CompiledRule[] rules, RuleIndex? index, Verdict defaultVerdict)
     {
         _rules = rules;
+        _index = index;
         _contributors = rules.Where(rule => rule.ContributionBit >= 0).ToArray();
         _default = defaultVerdict;
     }
 
-    public static CompiledPolicy Compile(PolicyDocument document)
+    public static CompiledPolicy Compile(PolicyDocument document) => Compile(document, indexed: true);
+
+    /// <summary><paramref name="indexed"/> false: every rule's condition runs for every input (tests compare the two).</summary>
+    internal static CompiledPolicy Compile(PolicyDocument document, bool indexed)
     {
         var compiler = new ConditionCompiler(document.Lists);
         var contributors = 0;
@@ -40,7 +46,7 @@ public sealed class CompiledPolicy
             var compiled = CompiledRule.Create(rule, compiler.Compile(rule.When), document);
             return compiled.Output.IsEmpty ? compiled : compiled with { ContributionBit = Math.Min(contributors++, MaxCachedContributors) };
         }).ToArray();
-        return new CompiledPolicy(rules, PolicyDecision.FromDefault(document.Default));
+        return new CompiledPolicy(rules, indexed ? RuleIndex.Build(document.Rules, document.Lists) : null, PolicyDecision.FromDefault(document.Default));
     }
 
     /// <summary>How many rules contribute masks, tags or audit hits (the rest only decide).</summary>
@@ -53,40 +59,68 @@ public sealed class CompiledPolicy
 
     public PolicyDecision Decide(in PolicyInput input)
     {
-        CompiledRule? winner = null;
-        CompiledRule? onlyContributor = null;
-        var contributors = 0;
-        var matched = 0UL;
-        foreach (var rule in _rules)
+        var state = default(DecideState);
+        if (_index is { } index)
         {
-            if (!rule.Condition.Evaluate(input))
+            Span<ulong> candidates = stackalloc ulong[index.Words];
+            Span<ulong> scratch = stackalloc ulong[index.Words];
+            index.Candidates(input, candidates, scratch);
+            for (var word = 0; word < candidates.Length; word++)
             {
-                continue;
+                for (var bits = candidates[word]; bits != 0; bits &= bits - 1)
+                {
+                    Consider(_rules[(word << 6) + BitOperations.TrailingZeroCount(bits)], input, ref state);
+                }
             }
-
-            if (rule.ContributionBit >= 0)
+        }
+        else
+        {
+            foreach (var rule in _rules)
             {
-                onlyContributor = rule;
-                contributors++;
-                matched |= 1UL << rule.ContributionBit;
-            }
-
-            // Strictly stronger only: among equals the first in file order keeps the decision; audit rules have no verdict here.
-            if (rule.Mode == RuleMode.Enforce && rule.Verdict is { } verdict && (winner is null || verdict > winner.Verdict))
-            {
-                winner = rule;
+                Consider(rule, input, ref state);
             }
         }
 
-        var output = contributors switch
+        var output = state.Contributors switch
         {
             0 => Contribution.None,
-            1 => onlyContributor!.Output,
-            _ => Joined(matched, contributors, input),
+            1 => state.OnlyContributor!.Output,
+            _ => Joined(state.Matched, input),
         };
-        return winner is null
+        return state.Winner is not { } winner
             ? new PolicyDecision(_default, null, null, null, output.Masks, output.LogTags, output.AuditHits)
             : new PolicyDecision(winner.Verdict!.Value, winner.Id, winner.Message, winner.Approval, output.Masks, output.LogTags, output.AuditHits);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Consider(CompiledRule rule, in PolicyInput input, ref DecideState state)
+    {
+        if (!rule.Condition.Evaluate(input))
+        {
+            return;
+        }
+
+        if (rule.ContributionBit >= 0)
+        {
+            state.OnlyContributor = rule;
+            state.Contributors++;
+            state.Matched |= 1UL << rule.ContributionBit;
+        }
+
+        // Strictly stronger only: among equals the first in file order keeps the decision; audit rules have no verdict here.
+        if (rule.Mode == RuleMode.Enforce && rule.Verdict is { } verdict && (state.Winner is null || verdict > state.Winner.Verdict))
+        {
+            state.Winner = rule;
+        }
+    }
+
+    /// <summary>What one decision has found so far; rules are considered in file order.</summary>
+    private struct DecideState
+    {
+        public CompiledRule? Winner;
+        public CompiledRule? OnlyContributor;
+        public int Contributors;
+        public ulong Matched;
     }
 
     /// <summary>
@@ -94,7 +128,7 @@ public sealed class CompiledPolicy
     /// combination seen before costs a dictionary lookup and no allocation; the cache is bounded, and a policy
     /// with more contributing rules than bits in the key joins afresh every time.
     /// </summary>
-    private Contribution Joined(ulong matched, int contributors, in PolicyInput input)
+    private Contribution Joined(ulong matched, in PolicyInput input)
     {
         var exact = _contributors.Length <= MaxCachedContributors;
         if (exact && _joined.TryGetValue(matched, out var cached))
@@ -133,7 +167,6 @@ public sealed class CompiledPolicy
             joined = _joined.GetOrAdd(matched, joined);
         }
 
-        Debug.Assert(contributors >= 2, "a single contributor's output is used as it is");
         return joined;
     }
 

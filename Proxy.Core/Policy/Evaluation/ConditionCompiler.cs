@@ -122,7 +122,7 @@ internal sealed class ConditionCompiler(FrozenDictionary<string, ListNode> lists
     internal static bool IsPlainText(string pattern) =>
         pattern.Length > 0 && pattern.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ' ' or '-' or ',' or ':' or ';' or '=' or '\'' or '"' or '@' or '%' or '&' or '!' or '<' or '>' or '/' or '#' or '~' or '`');
 
-    private static TextField TextFieldOf(string name) => name switch
+    internal static TextField TextFieldOf(string name) => name switch
     {
         "protocol" => TextField.Protocol,
         "listener" => TextField.Listener,
@@ -144,7 +144,7 @@ internal sealed class ConditionCompiler(FrozenDictionary<string, ListNode> lists
         _ => throw new InvalidOperationException($"'{name}' is not a boolean field"),
     };
 
-    private static ListField ListFieldOf(string name) => name == "groups" ? ListField.Groups : ListField.SqlTables;
+    internal static ListField ListFieldOf(string name) => name == "groups" ? ListField.Groups : ListField.SqlTables;
 
     private static InvalidOperationException Unbound(Expression expression) =>
         new($"{expression.Span}: the binder let through an expression it should have rejected ({expression.GetType().Name})");
