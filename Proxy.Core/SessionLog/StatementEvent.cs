@@ -16,6 +16,7 @@ public sealed record StatementOutcome(TimeSpan Duration, string? CommandTag, lon
 public sealed record StatementEvent(
     string SessionId,
     DateTimeOffset At,
+    long Sequence,
     string? Identity,
     string? Database,
     string Text,
@@ -29,6 +30,7 @@ public sealed record StatementEvent(
 
     public override void WriteData(Utf8JsonWriter writer)
     {
+        writer.WriteNumber("seq", Sequence);
         WriteOptional(writer, "identity", Identity);
         WriteOptional(writer, "database", Database);
         writer.WriteString("text", Text);
@@ -64,18 +66,25 @@ public sealed record StatementEvent(
             WriteList(writer, "would_block", Decision.WouldBlock);
         }
 
-        if (Outcome is { } outcome)
-        {
-            writer.WriteNumber("duration_ms", Math.Round(outcome.Duration.TotalMilliseconds, 3));
-            WriteOptional(writer, "command_tag", outcome.CommandTag);
-            if (outcome.Rows is { } rows)
-            {
-                writer.WriteNumber("rows", rows);
-            }
+        WriteOutcome(writer, Outcome);
+    }
 
-            WriteOptional(writer, "sqlstate", outcome.SqlState);
-            WriteOptional(writer, "error", outcome.ErrorMessage);
+    internal static void WriteOutcome(Utf8JsonWriter writer, StatementOutcome? outcome)
+    {
+        if (outcome is null)
+        {
+            return;
         }
+
+        writer.WriteNumber("duration_ms", Math.Round(outcome.Duration.TotalMilliseconds, 3));
+        WriteOptional(writer, "command_tag", outcome.CommandTag);
+        if (outcome.Rows is { } rows)
+        {
+            writer.WriteNumber("rows", rows);
+        }
+
+        WriteOptional(writer, "sqlstate", outcome.SqlState);
+        WriteOptional(writer, "error", outcome.ErrorMessage);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
@@ -95,5 +104,20 @@ public sealed record StatementEvent(
         }
 
         writer.WriteEndArray();
+    }
+}
+
+/// <summary>
+/// How a statement ended, when its <see cref="StatementEvent"/> was committed before it ran (strict durability):
+/// kind `statement_result`, joined to that event by session and <see cref="Sequence"/>.
+/// </summary>
+public sealed record StatementResultEvent(string SessionId, DateTimeOffset At, long Sequence, StatementOutcome? Outcome) : SessionEvent(SessionId, At)
+{
+    public override string Kind => "statement_result";
+
+    public override void WriteData(Utf8JsonWriter writer)
+    {
+        writer.WriteNumber("seq", Sequence);
+        StatementEvent.WriteOutcome(writer, Outcome);
     }
 }

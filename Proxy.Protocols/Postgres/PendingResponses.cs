@@ -36,6 +36,12 @@ internal sealed class StatementRun(string text, string kind, IReadOnlyList<strin
 
     public IReadOnlyList<string?>? Parameters { get; set; }
 
+    /// <summary>The statement's number in its session, from 1: what joins a strict-durability record to its outcome.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>Whether its record was committed before it ran (strict durability); the outcome is then recorded apart.</summary>
+    public bool Committed { get; set; }
+
     public long StartedAt { get; set; } = Stopwatch.GetTimestamp();
 }
 

@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text;
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Sql;
@@ -70,7 +72,7 @@ internal sealed partial class PostgresConversation
                             break;
                         }
 
-                        terminated = OnClientMessage(message, output);
+                        terminated = await OnClientMessageAsync(message, output).ConfigureAwait(false);
                     }
                 }
                 catch (PostgresProtocolException ex)
@@ -96,13 +98,16 @@ internal sealed partial class PostgresConversation
         }
     }
 
-    /// <summary>Handles one client message; true when it was Terminate.</summary>
-    private bool OnClientMessage(in PostgresMessage message, PipeWriter upstream)
+    /// <summary>
+    /// Handles one client message; true when it was Terminate. Completes synchronously except in strict
+    /// durability, where a statement waits for its record to be committed before it is sent.
+    /// </summary>
+    private async ValueTask<bool> OnClientMessageAsync(PostgresMessage message, PipeWriter upstream)
     {
         switch ((FrontendMessageType)message.Type)
         {
             case FrontendMessageType.Query:
-                OnQuery(message, upstream);
+                await OnQueryAsync(message, upstream).ConfigureAwait(false);
                 return false;
             case FrontendMessageType.Parse:
                 OnParse(message, upstream);
@@ -111,7 +116,7 @@ internal sealed partial class PostgresConversation
                 OnBind(message, upstream);
                 return false;
             case FrontendMessageType.Execute:
-                OnExecute(message, upstream);
+                await OnExecuteAsync(message, upstream).ConfigureAwait(false);
                 return false;
             case FrontendMessageType.Describe:
                 Forward(message, upstream, Expected.Describe);
@@ -123,7 +128,7 @@ internal sealed partial class PostgresConversation
                 Forward(message, upstream, Expected.Sync);
                 return false;
             case FrontendMessageType.FunctionCall:
-                OnFunctionCall(message, upstream);
+                await OnFunctionCallAsync(message, upstream).ConfigureAwait(false);
                 return false;
             case FrontendMessageType.Terminate:
                 MessageWriter.WriteRaw(upstream, message.Raw);
@@ -148,21 +153,62 @@ internal sealed partial class PostgresConversation
     /// A simple Query: every statement in it is decided; if any is refused, none of it is forwarded
     /// (PostgreSQL runs a multi-statement Query as one implicit transaction, so nothing of it may run).
     /// </summary>
-    private void OnQuery(in PostgresMessage message, PipeWriter upstream)
+    private ValueTask OnQueryAsync(PostgresMessage message, PipeWriter upstream)
     {
-        var reader = new MessageBodyReader(message.Body);
-        var sql = reader.ReadCStringBytes();
+        var sql = new MessageBodyReader(message.Body).ReadCStringBytes();
         var runs = Decide(sql, out var refusal);
+        return SendStatementsAsync(message, upstream, Expected.QueryCycle, runs, refusal);
+    }
+
+    /// <summary>
+    /// Sends a message that runs statements (Query, Execute, FunctionCall), or a failing substitute when they
+    /// are refused. In strict durability each statement's record is committed first: one that cannot be
+    /// recorded does not run.
+    /// </summary>
+    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal)
+    {
+        if (refusal is null && runs is { Length: > 0 } && _session.Log.Durability == Durability.Strict)
+        {
+            refusal = await CommitBeforeRunningAsync(runs).ConfigureAwait(false);
+        }
+
         if (refusal is null)
         {
             MessageWriter.WriteRaw(upstream, message.Raw);
         }
         else
         {
-            Refuse(upstream, refusal, asParse: false);
+            // In the extended protocol the substitute must be an extended message too, so the server skips to Sync.
+            Refuse(upstream, refusal, asParse: expected == Expected.Execute);
         }
 
-        _pending.Enqueue(new PendingResponse { Expected = Expected.QueryCycle, Refusal = refusal, Statements = runs });
+        foreach (var run in runs ?? [])
+        {
+            run.StartedAt = Stopwatch.GetTimestamp();
+        }
+
+        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs });
+    }
+
+    /// <summary>Commits each statement's record (outcome still unknown); the refusal to send when the log cannot take it.</summary>
+    private async ValueTask<ErrorFields?> CommitBeforeRunningAsync(StatementRun[] runs)
+    {
+        try
+        {
+            foreach (var run in runs)
+            {
+                // Set first: a refused commit still keeps the event for when the log recovers, so the outcome
+                // is recorded apart either way.
+                run.Committed = true;
+                await _session.Log.AppendCommittedAsync(StatementEventOf(run, outcome: null), _session.Aborted).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+        catch (SessionLogUnavailableException ex)
+        {
+            return new ErrorFields(ErrorFields.Error, ErrorFields.PrerequisiteMissing, $"statement not run: the session log cannot record it ({ex.Message})");
+        }
     }
 
     /// <summary>
@@ -224,7 +270,7 @@ internal sealed partial class PostgresConversation
         Forward(message, upstream, Expected.Bind);
     }
 
-    private void OnExecute(in PostgresMessage message, PipeWriter upstream)
+    private ValueTask OnExecuteAsync(PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var portal = reader.ReadCString();
@@ -236,8 +282,7 @@ internal sealed partial class PostgresConversation
             runs = [run];
         }
 
-        MessageWriter.WriteRaw(upstream, message.Raw);
-        _pending.Enqueue(new PendingResponse { Expected = Expected.Execute, Statements = runs });
+        return SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null);
     }
 
     private void OnClose(in PostgresMessage message, PipeWriter upstream)
@@ -253,7 +298,7 @@ internal sealed partial class PostgresConversation
     /// FunctionCall (PostgreSQL protocol 55.2.6) names a function by OID: what it does cannot be seen, so it
     /// is refused unless a rule allows it explicitly (the policy's default is not enough).
     /// </summary>
-    private void OnFunctionCall(in PostgresMessage message, PipeWriter upstream)
+    private ValueTask OnFunctionCallAsync(PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var oid = (uint)reader.ReadInt32();
@@ -267,16 +312,7 @@ internal sealed partial class PostgresConversation
                     ? "function call refused: no policy rule allows the FunctionCall message"
                     : RefusalText(decision));
         var run = new StatementRun(text, "call", [], decision, refused: refusal is not null);
-        if (refusal is null)
-        {
-            MessageWriter.WriteRaw(upstream, message.Raw);
-        }
-        else
-        {
-            Refuse(upstream, refusal, asParse: false);
-        }
-
-        _pending.Enqueue(new PendingResponse { Expected = Expected.FunctionCall, Refusal = refusal, Statements = [run] });
+        return SendStatementsAsync(message, upstream, Expected.FunctionCall, [run], refusal);
     }
 
     /// <summary>

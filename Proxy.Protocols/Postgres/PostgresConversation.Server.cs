@@ -14,6 +14,9 @@ internal sealed partial class PostgresConversation
     /// <summary>Set by the first ReadyForQuery: authentication is over and the session is established.</summary>
     private bool _established;
 
+    /// <summary>The last statement number given out. Both loops record statements, so it is taken with Interlocked.</summary>
+    private long _statementSequence;
+
     private async Task RunServerLoopAsync()
     {
         var input = _upstream.Input;
@@ -351,13 +354,30 @@ internal sealed partial class PostgresConversation
         }
     }
 
+    /// <summary>
+    /// The record of a finished statement: the whole event, or — when its event was committed before it ran
+    /// (strict durability) — the outcome alone, joined to it by the sequence number.
+    /// </summary>
     private void Record(StatementRun run, StatementOutcome? outcome)
     {
+        _session.Log.TryAppend(run.Committed
+            ? new StatementResultEvent(_session.Id, DateTimeOffset.UtcNow, run.Sequence, outcome)
+            : StatementEventOf(run, outcome));
+    }
+
+    private StatementEvent StatementEventOf(StatementRun run, StatementOutcome? outcome)
+    {
+        if (run.Sequence == 0)
+        {
+            run.Sequence = Interlocked.Increment(ref _statementSequence);
+        }
+
         var decision = run.Decision;
         var wouldBlock = decision.AuditHits.Count == 0 ? [] : decision.AuditHits.Select(hit => hit.RuleId).ToArray();
-        _session.Log.TryAppend(new StatementEvent(
+        return new StatementEvent(
             _session.Id,
             DateTimeOffset.UtcNow,
+            run.Sequence,
             _session.Identity ?? _user,
             _database,
             run.Text,
@@ -365,6 +385,6 @@ internal sealed partial class PostgresConversation
             run.Kind,
             run.Tables,
             new StatementDecision(decision.Verdict.ToString().ToLowerInvariant(), decision.RuleId, decision.LogTags, wouldBlock),
-            outcome));
+            outcome);
     }
 }

@@ -254,6 +254,36 @@ public sealed class PostgresEnforcementTests
         Assert.That(dropped.Outcome!.CommandTag, Is.EqualTo("DROP TABLE"));
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task In_strict_durability_a_statement_is_committed_before_it_runs_and_not_run_when_it_cannot_be(CancellationToken cancellationToken)
+    {
+        var log = new RecordingSessionLog(Durability.Strict);
+        await using var strict = InProcessProxy.Start(InProcessProxy.Listener(Server.EndPoint) with { Protocol = "postgres" }, log);
+        await using var connection = await OpenAsync(Server.ConnectionString(port: strict.Port), cancellationToken);
+
+        await ExecuteAsync(connection, $"insert into {_table} values (1, 'recorded first')", cancellationToken);
+        log.Fail("disk full");
+        var refused = Assert.ThrowsAsync<PostgresException>(async () => await ExecuteAsync(connection, $"insert into {_table} values (2, 'never run')", cancellationToken));
+        log.Recover();
+        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Open), () => refused + strict.Describe());
+        await ExecuteAsync(connection, $"insert into {_table} values (3, 'after recovery')", cancellationToken);
+
+        Assert.That(refused!.SqlState, Is.EqualTo("55000"));
+        Assert.That(refused.MessageText, Does.StartWith("statement not run: the session log cannot record it (disk full)"));
+        Assert.That(await ScalarAsync<string>(Direct, $"select string_agg(id::text, ',' order by id) from {_table}", cancellationToken), Is.EqualTo("1,3"));
+
+        var events = log.Events.Where(e => e.Event is StatementEvent { Text: var text } && text.Contains(_table, StringComparison.Ordinal) || e.Event is StatementResultEvent).ToArray();
+        var first = events.Single(e => e.Event is StatementEvent { Text: var text } && text.Contains("recorded first", StringComparison.Ordinal));
+        var firstEvent = (StatementEvent)first.Event;
+        Assert.That(first.Committed, Is.True, "committed before the statement was sent");
+        Assert.That(firstEvent.Outcome, Is.Null, "the outcome is not known yet when it is committed");
+        var result = events.Select(e => e.Event).OfType<StatementResultEvent>().Single(r => r.Sequence == firstEvent.Sequence);
+        Assert.That(result.Outcome!.CommandTag, Is.EqualTo("INSERT 0 1"));
+        var neverRun = events.Select(e => e.Event).OfType<StatementEvent>().Single(s => s.Text.Contains("never run", StringComparison.Ordinal));
+        Assert.That(events.Select(e => e.Event).OfType<StatementResultEvent>().Single(r => r.Sequence == neverRun.Sequence).Outcome!.SqlState, Is.EqualTo("55000"));
+    }
+
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(connectionString);

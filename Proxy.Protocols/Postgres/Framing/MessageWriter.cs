@@ -22,6 +22,12 @@ public sealed record ErrorFields(string Severity, string SqlState, string Messag
     /// <summary>28P01: a password did not match.</summary>
     public const string InvalidPassword = "28P01";
 
+    /// <summary>
+    /// 55000 (object_not_in_prerequisite_state): the statement cannot run now, as when strict durability cannot
+    /// record it. Not 58030 (io_error): clients such as Npgsql close the connection on class 58.
+    /// </summary>
+    public const string PrerequisiteMissing = "55000";
+
     /// <summary>08006: the connection failed (the upstream is gone).</summary>
     public const string ConnectionFailure = "08006";
 }
