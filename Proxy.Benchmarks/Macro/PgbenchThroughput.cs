@@ -89,8 +89,8 @@ internal static partial class PgbenchThroughput
             MacroContext.Progress($"proxy-l7 recorded {recorded.Statements} statements for {l7Transactions} pgbench transactions");
             notes.Add(
                 $"proxy-l7 ({L7Policy.RuleCount}-rule policy, `Durability` normal): {recorded.Statements:N0} `statement` events recorded for "
-                + $"{l7Transactions:N0} pgbench transactions through it (smoke test, warm-up and rounds; pgbench adds one "
-                + $"`select count(*) from pgbench_branches` per run), {recorded.Refused:N0} refused, {recorded.Dropped:N0} `events_dropped` events.");
+                + $"{l7Transactions:N0} pgbench transactions through it (smoke test, warm-up and rounds; pgbench adds its own "
+                + $"start-up queries, scale and table layout, to each run), {recorded.Refused:N0} refused, {recorded.Dropped:N0} `events_dropped` events.");
         }
 
         return new SectionResult(
