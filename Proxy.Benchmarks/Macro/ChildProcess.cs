@@ -160,6 +160,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         return $"  (last lines of {LogPath})\n" + string.Join('\n', tail);
     }
 
+    /// <summary>Everything the process has printed so far.</summary>
+    public string Log() => ReadLog(0);
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -52,26 +52,71 @@ internal static class InterleavedRounds
             .ToList();
     }
 
+    /// <summary>The variants that are not a build of the proxy at layer 4: references and the L7 proxy.</summary>
+    public static readonly IReadOnlySet<string> NotL4Builds = new HashSet<string>(StringComparer.Ordinal) { "direct", "haproxy", "pgbouncer", "proxy-l7" };
+
     /// <summary>
     /// Each proxy build over direct and over haproxy, haproxy over direct, and each candidate over the
-    /// proxy. <paramref name="target"/> applies to build / haproxy.
+    /// proxy; where the section has them, pgbouncer over direct and the layer-7 proxy over pgbouncer,
+    /// direct and the L4 proxy. <paramref name="target"/> applies to build / haproxy,
+    /// <paramref name="l7Target"/> to proxy-l7 / pgbouncer. A ratio whose variant was not measured
+    /// (<c>--only</c>) is left out.
     /// </summary>
-    public static List<RatioResult> Ratios(IReadOnlyList<VariantResult> results, (string Text, double Minimum)? target = null)
+    public static List<RatioResult> Ratios(
+        IReadOnlyList<VariantResult> results,
+        (string Text, double Minimum)? target = null,
+        (string Text, double Minimum)? l7Target = null)
     {
+        bool Has(string name) => results.Any(r => r.Variant == name);
         double Median(string name) => results.First(r => r.Variant == name).Median;
-        var builds = results.Select(r => r.Variant).Where(n => n is not ("direct" or "haproxy")).ToList();
+        var builds = results.Select(r => r.Variant).Where(n => !NotL4Builds.Contains(n)).ToList();
         var ratios = new List<RatioResult>();
         foreach (var build in builds)
         {
-            var overHaproxy = Median(build) / Median("haproxy");
             ratios.Add(new RatioResult($"{build} / direct", Median(build) / Median("direct"), null, null));
-            ratios.Add(new RatioResult($"{build} / haproxy", overHaproxy, target?.Text, target is { } t ? overHaproxy >= t.Minimum : null));
+            if (Has("haproxy"))
+            {
+                var overHaproxy = Median(build) / Median("haproxy");
+                ratios.Add(new RatioResult($"{build} / haproxy", overHaproxy, target?.Text, target is { } t ? overHaproxy >= t.Minimum : null));
+            }
         }
 
-        ratios.Add(new RatioResult("haproxy / direct", Median("haproxy") / Median("direct"), null, null));
-        foreach (var candidate in builds.Where(b => b != "proxy"))
+        if (Has("haproxy"))
         {
-            ratios.Add(new RatioResult($"{candidate} / proxy", Median(candidate) / Median("proxy"), null, null));
+            ratios.Add(new RatioResult("haproxy / direct", Median("haproxy") / Median("direct"), null, null));
+        }
+
+        if (Has("proxy"))
+        {
+            foreach (var candidate in builds.Where(b => b != "proxy"))
+            {
+                ratios.Add(new RatioResult($"{candidate} / proxy", Median(candidate) / Median("proxy"), null, null));
+            }
+        }
+
+        if (Has("pgbouncer"))
+        {
+            ratios.Add(new RatioResult("pgbouncer / direct", Median("pgbouncer") / Median("direct"), null, null));
+        }
+
+        if (Has("proxy-l7"))
+        {
+            if (Has("pgbouncer"))
+            {
+                var overPgbouncer = Median("proxy-l7") / Median("pgbouncer");
+                ratios.Add(new RatioResult("proxy-l7 / pgbouncer", overPgbouncer, l7Target?.Text, l7Target is { } t ? overPgbouncer >= t.Minimum : null));
+            }
+
+            ratios.Add(new RatioResult("proxy-l7 / direct", Median("proxy-l7") / Median("direct"), null, null));
+            if (Has("proxy"))
+            {
+                ratios.Add(new RatioResult("proxy-l7 / proxy (cost of layer 7)", Median("proxy-l7") / Median("proxy"), null, null));
+            }
+
+            if (Has("haproxy"))
+            {
+                ratios.Add(new RatioResult("proxy-l7 / haproxy", Median("proxy-l7") / Median("haproxy"), null, null));
+            }
         }
 
         return ratios;

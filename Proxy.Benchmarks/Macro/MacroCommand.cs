@@ -6,7 +6,7 @@ namespace Proxy.Benchmarks.Macro;
 
 /// <summary>
 /// <c>dotnet run -c Release --project Proxy.Benchmarks -- macro [options]</c>: the proxy as a separate
-/// process, measured side by side with no proxy and with haproxy. Progress goes to stderr; stdout gets
+/// process, measured side by side with no proxy, with haproxy and (pgbench) with pgbouncer. Progress goes to stderr; stdout gets
 /// only the markdown tables, and the same numbers go to bench/results/&lt;utc&gt;-macro.json.
 /// </summary>
 internal static class MacroCommand
@@ -52,7 +52,7 @@ internal static class MacroCommand
 
         try
         {
-            Tools.Require(options.Sections);
+            Tools.Require(options);
             var repository = FindRepositoryRoot();
             var proxyDll = await EnsureProxyBuiltAsync(options, repository, cancel.Token);
             foreach (var candidate in options.Candidates.Where(c => !File.Exists(c.Dll)))
@@ -108,7 +108,7 @@ internal static class MacroCommand
             startedAt,
             DateTimeOffset.UtcNow,
             environment,
-            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment, options.Candidates),
+            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment, options.Candidates, options.Variants),
             sections);
     }
 

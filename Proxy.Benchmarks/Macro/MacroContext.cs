@@ -3,11 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Proxy.Benchmarks.Macro;
 
-/// <summary>A process that sits between the client and the server: the proxy under test or haproxy.</summary>
-internal sealed record MiddleHop(string Variant, IPEndPoint Listen, ChildProcess Process);
+/// <summary>A process that sits between the client and the server: the proxy under test, haproxy or pgbouncer.</summary>
+/// <param name="DataDirectory">The proxy's session log directory; null for the other programs.</param>
+internal sealed record MiddleHop(string Variant, IPEndPoint Listen, ChildProcess Process, string? DataDirectory = null);
 
 /// <summary>
 /// What every section shares: options, the scratch directory, cancellation, and the cleanup list that
@@ -18,7 +20,8 @@ internal sealed class MacroContext : IAsyncDisposable
     private static readonly Stopwatch Clock = Stopwatch.StartNew();
 
     // The proxy's configuration binds PascalCase keys, the names as the contract writes them.
-    private static readonly JsonSerializerOptions ProxyConfigJson = new() { WriteIndented = true };
+    // A key left null (Policies on an L4 listener) is left out, as if the file did not name it.
+    private static readonly JsonSerializerOptions ProxyConfigJson = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private readonly Stack<IAsyncDisposable> _cleanup = new();
     private readonly Lock _cleanupLock = new();
@@ -80,29 +83,110 @@ internal sealed class MacroContext : IAsyncDisposable
     /// outside (throughput, /proc CPU and RSS) and its GC and thread pool are not shared with the
     /// harness's clients and sinks.
     /// </summary>
-    private async Task<MiddleHop> StartProxyAsync(string section, string variant, string dll, EndPoint upstream, int maxConnections)
+    private async Task<MiddleHop> StartProxyAsync(string section, string variant, string dll, EndPoint upstream, int maxConnections, string protocol = "tcp", string? policies = null)
     {
         var directory = CreateDirectory($"{variant}-{section}");
         var listen = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
         var configPath = Path.Combine(directory, "proxy.json");
+        var dataDirectory = Path.Combine(directory, "data");
         var config = new
         {
-            DataDirectory = Path.Combine(directory, "data"),
+            DataDirectory = dataDirectory,
             Durability = "normal",
 
             // Below the harness's 15 s SIGTERM grace, so a cancelled run still sees the proxy exit by itself.
             DrainTimeout = "5s",
+            Policies = policies,
             Listeners = new[]
             {
-                new { Name = "bench", Protocol = "tcp", Listen = listen.ToString(), Upstream = upstream.ToString(), MaxConnections = maxConnections },
+                new { Name = "bench", Protocol = protocol, Listen = listen.ToString(), Upstream = upstream.ToString(), MaxConnections = maxConnections },
             },
         };
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, ProxyConfigJson), Cancel);
 
         var process = Track(ChildProcess.Start($"{variant}-{section}", "dotnet", [dll, "run", "--config", configPath], directory, environment: Options.ProxyEnvironment));
         await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(60));
-        Progress($"{variant} ({section}) pid {process.Id} listening on {listen} -> {upstream}");
-        return new MiddleHop(variant, listen, process);
+        Progress($"{variant} ({section}) pid {process.Id} listening on {listen} ({protocol}) -> {upstream}");
+        return new MiddleHop(variant, listen, process, dataDirectory);
+    }
+
+    /// <summary>
+    /// The proxy under test at layer 7: a <c>postgres</c> listener that frames every message, classifies
+    /// and decides every statement with <see cref="L7Policy"/> and records a <c>statement</c> event for
+    /// each in the session log (normal durability). Fails unless the proxy says it loaded all the rules.
+    /// </summary>
+    public async Task<MiddleHop> StartProxyL7Async(string section, EndPoint upstream, int maxConnections)
+    {
+        var policyDirectory = CreateDirectory($"proxy-l7-{section}-policy");
+        await File.WriteAllTextAsync(Path.Combine(policyDirectory, "bench.rules"), L7Policy.Text, Cancel);
+        var hop = await StartProxyAsync(section, "proxy-l7", ProxyDll, upstream, maxConnections, protocol: "postgres", policies: policyDirectory);
+
+        // The console logger writes from a queue of its own: the line may follow the listener by a moment.
+        string? loaded = null;
+        for (var attempt = 0; attempt < 100 && loaded is null; attempt++)
+        {
+            loaded = hop.Process.Log().Split('\n').FirstOrDefault(l => l.Contains("Policy loaded", StringComparison.Ordinal));
+            if (loaded is null)
+            {
+                await Task.Delay(100, Cancel);
+            }
+        }
+
+        if (loaded is null || !loaded.Contains($": {L7Policy.RuleCount} rules", StringComparison.Ordinal))
+        {
+            throw new MacroException($"proxy-l7 ({section}) did not report 'Policy loaded … {L7Policy.RuleCount} rules' (found: {loaded ?? "nothing"}):\n{hop.Process.Tail()}");
+        }
+
+        Progress($"proxy-l7 ({section}): {loaded.Trim()}");
+        return hop;
+    }
+
+    /// <summary>
+    /// pgbouncer as shipped by Debian, in <b>session</b> pooling mode (one server connection per client for
+    /// the client's whole session, as the proxy holds one): the reference a PostgreSQL-aware proxy is held
+    /// to. Trust authentication on loopback; run as the postgres user when the harness is root, because
+    /// pgbouncer refuses to run as root.
+    /// </summary>
+    public async Task<MiddleHop> StartPgbouncerAsync(string section, IPEndPoint upstream, int maxConnections, int poolSize)
+    {
+        var directory = CreateDirectory($"pgbouncer-{section}");
+        if (Posix.IsRoot)
+        {
+            // It writes its unix socket into this directory.
+            await ChildProcess.RunAsync("chown-pgbouncer", "chown", ["postgres:postgres", directory], directory, TimeSpan.FromSeconds(30), Cancel);
+        }
+
+        var listen = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
+        var userlist = Path.Combine(directory, "userlist.txt");
+        await File.WriteAllTextAsync(userlist, "\"postgres\" \"\"\n", Cancel);
+        var configPath = Path.Combine(directory, "pgbouncer.ini");
+        await File.WriteAllTextAsync(configPath, $"""
+            [databases]
+            * = host={upstream.Address} port={upstream.Port}
+
+            [pgbouncer]
+            listen_addr = {listen.Address}
+            listen_port = {listen.Port}
+            unix_socket_dir = {directory}
+            auth_type = trust
+            auth_file = {userlist}
+            pool_mode = session
+            default_pool_size = {poolSize}
+            max_client_conn = {maxConnections}
+            max_db_connections = 0
+            ignore_startup_parameters = extra_float_digits,options
+            log_connections = 0
+            log_disconnections = 0
+            stats_period = 3600
+
+            """, Cancel);
+
+        // SIGINT is pgbouncer's safe shutdown; the clients are gone by then.
+        var (fileName, arguments) = PostgresServer.AsServerUser(Tools.Find(Tools.Pgbouncer) ?? Tools.Pgbouncer, [configPath]);
+        var process = Track(ChildProcess.Start($"pgbouncer-{section}", fileName, arguments, directory, Posix.SigInt));
+        await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(30));
+        Progress($"pgbouncer ({section}) pid {process.Id} listening on {listen} -> {upstream} (session pooling, pool {poolSize})");
+        return new MiddleHop("pgbouncer", listen, process);
     }
 
     /// <summary>haproxy as shipped by Debian, in plain <c>mode tcp</c>: the reference an L4 proxy is held to.</summary>

@@ -34,6 +34,14 @@ internal sealed record MacroOptions
 
     public MacroSections Sections { get; init; } = MacroSections.All;
 
+    /// <summary>The pgbench variants named with <c>--only</c> (direct always among them); null: all of them.</summary>
+    public IReadOnlyList<string>? Variants { get; init; }
+
+    /// <summary>Every pgbench variant, in the order each round runs them.</summary>
+    public static readonly IReadOnlyList<string> PgbenchVariants = ["direct", "proxy", "haproxy", "proxy-l7", "pgbouncer"];
+
+    public bool Measures(string variant) => Variants is null || Variants.Contains(variant);
+
     public bool Quick { get; init; }
 
     public bool KeepTemp { get; init; }
@@ -56,7 +64,9 @@ internal sealed record MacroOptions
           --rounds N            interleaved rounds per section (default 5)
           --seconds N           length of one pgbench round (default 10)
           --bytes SIZE          bytes per bulk transfer: 1GiB, 512MiB, 1048576 (default 1GiB)
-          --only LIST           bulk, pgbench, idle, or a comma-separated list (default: all three)
+          --only LIST           sections (bulk, pgbench, idle) and/or pgbench variants (direct, proxy, haproxy,
+                                proxy-l7, pgbouncer), comma-separated (default: every section, every variant).
+                                Naming only variants runs only pgbench; direct is always measured (the ratios' base)
           --idle-connections N  connections held open for the idle-memory section (default 2000)
           --scale N             pgbench -i scale factor (default 10)
           --proxy PATH          proxy.dll to run (default: Proxy.Host/bin/Release/net10.0/proxy.dll)
@@ -89,7 +99,7 @@ internal sealed record MacroOptions
                 "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--seconds" => options with { Seconds = PositiveInt(name, Value()) },
                 "--bytes" => options with { Bytes = ParseSize(Value()) },
-                "--only" => options with { Sections = ParseSections(Value()) },
+                "--only" => ParseOnly(options, Value()),
                 "--idle-connections" => options with { IdleConnections = PositiveInt(name, Value()) },
                 "--scale" => options with { PgbenchScale = PositiveInt(name, Value()) },
                 "--proxy" => options with { ProxyDll = Path.GetFullPath(Value()) },
@@ -131,7 +141,7 @@ internal sealed record MacroOptions
     {
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
         var name = equals > 0 ? assignment[..equals] : string.Empty;
-        if (name.Length == 0 || name is "direct" or "proxy" or "haproxy" || candidates.Any(c => c.Name == name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (name.Length == 0 || PgbenchVariants.Contains(name) || candidates.Any(c => c.Name == name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new ArgumentException($"--candidate takes NAME=PATH with a new name of letters, digits, '-' or '_', not '{assignment}'");
         }
@@ -156,20 +166,46 @@ internal sealed record MacroOptions
             ? value
             : throw new ArgumentException($"{name} needs a positive whole number, not '{text}'");
 
-    private static MacroSections ParseSections(string text)
+    private static MacroOptions ParseOnly(MacroOptions options, string text)
     {
         var sections = MacroSections.None;
+        var variants = new List<string>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            sections |= part.ToLowerInvariant() switch
+            var name = part.ToLowerInvariant();
+            switch (name)
             {
-                "bulk" => MacroSections.Bulk,
-                "pgbench" => MacroSections.Pgbench,
-                "idle" => MacroSections.Idle,
-                _ => throw new ArgumentException($"--only takes bulk, pgbench or idle, not '{part}'"),
-            };
+                case "bulk":
+                    sections |= MacroSections.Bulk;
+                    break;
+                case "pgbench":
+                    sections |= MacroSections.Pgbench;
+                    break;
+                case "idle":
+                    sections |= MacroSections.Idle;
+                    break;
+                case var variant when PgbenchVariants.Contains(variant):
+                    variants.Add(variant);
+                    break;
+                default:
+                    throw new ArgumentException($"--only takes bulk, pgbench, idle or a pgbench variant ({string.Join(", ", PgbenchVariants)}), not '{part}'");
+            }
         }
 
-        return sections == MacroSections.None ? throw new ArgumentException("--only needs at least one section") : sections;
+        if (sections == MacroSections.None && variants.Count == 0)
+        {
+            throw new ArgumentException("--only needs at least one section or variant");
+        }
+
+        if (variants.Count > 0 && sections is not (MacroSections.None or MacroSections.Pgbench))
+        {
+            throw new ArgumentException("--only: variants select among pgbench's variants; name them with pgbench alone");
+        }
+
+        return options with
+        {
+            Sections = sections == MacroSections.None ? MacroSections.Pgbench : sections,
+            Variants = variants.Count == 0 ? null : [.. PgbenchVariants.Where(v => v == "direct" || variants.Contains(v))],
+        };
     }
 }

@@ -98,7 +98,7 @@ internal sealed class PostgresServer
     /// setpriv, not su or runuser: it execs the server in place, so the PID the harness holds (and
     /// signals) is the postmaster itself, and no PAM session sits in between.
     /// </summary>
-    private static (string FileName, string[] Arguments) AsServerUser(string fileName, string[] arguments) =>
+    public static (string FileName, string[] Arguments) AsServerUser(string fileName, string[] arguments) =>
         Posix.IsRoot
             ? ("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", fileName, .. arguments])
             : (fileName, arguments);

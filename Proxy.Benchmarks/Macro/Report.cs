@@ -9,6 +9,7 @@ namespace Proxy.Benchmarks.Macro;
 /// <param name="Ratio">Median over the section's reference variant's median (direct, where there is one).</param>
 /// <param name="CpuSecondsPerRound">Median CPU time (user + system) the middle hop spent in one round.</param>
 /// <param name="PeakRssMiB">VmHWM of the middle hop when the section ended.</param>
+/// <param name="LatencyMs">Median over the rounds of the client's average latency (pgbench), where it reports one.</param>
 internal sealed record VariantResult(
     string Variant,
     IReadOnlyList<double> Samples,
@@ -17,7 +18,8 @@ internal sealed record VariantResult(
     double Max,
     double? Ratio,
     double? CpuSecondsPerRound,
-    double? PeakRssMiB)
+    double? PeakRssMiB,
+    double? LatencyMs = null)
 {
     public static VariantResult From(string variant, IReadOnlyList<double> samples, double? reference, IReadOnlyList<double>? cpuPerRound = null, double? peakRssMiB = null)
     {
@@ -65,7 +67,7 @@ internal sealed record EnvironmentInfo(
     string? Haproxy,
     string? Postgres);
 
-internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections, IReadOnlyDictionary<string, string> ProxyEnvironment, IReadOnlyList<ProxyBuild> Candidates);
+internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections, IReadOnlyDictionary<string, string> ProxyEnvironment, IReadOnlyList<ProxyBuild> Candidates, IReadOnlyList<string>? Variants = null);
 
 internal sealed record MacroReport(
     DateTimeOffset StartedAt,
@@ -86,6 +88,11 @@ internal sealed record MacroReport(
             text.AppendLine(CultureInfo.InvariantCulture, $"Candidate `{candidate.Name}`: {candidate.Dll}.");
         }
 
+        if (Settings.Variants is { } only)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Variants: {string.Join(", ", only)} (`--only`).");
+        }
+
         if (Settings.ProxyEnvironment.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Proxy environment: {string.Join(", ", Settings.ProxyEnvironment.Select(e => $"`{e.Key}={e.Value}`"))}.");
@@ -97,11 +104,13 @@ internal sealed record MacroReport(
             text.AppendLine(CultureInfo.InvariantCulture, $"### {section.Title}");
             text.AppendLine();
             var ratioHeader = section.RatioBase is null ? "ratio" : $"× {section.RatioBase}";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} | hop CPU s/round | hop peak RSS MiB |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            var latency = section.Variants.Any(v => v.LatencyMs is not null);
+            text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} |{(latency ? " latency ms |" : string.Empty)} hop CPU s/round | hop peak RSS MiB |");
+            text.AppendLine(latency ? "|---|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|");
             foreach (var v in section.Variants)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} | {Optional(v.CpuSecondsPerRound, "0.00")} | {Optional(v.PeakRssMiB, "0.0")} |");
+                var latencyCell = latency ? $" {Optional(v.LatencyMs, "0.000")} |" : string.Empty;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} |{latencyCell} {Optional(v.CpuSecondsPerRound, "0.00")} | {Optional(v.PeakRssMiB, "0.0")} |");
             }
 
             if (section.Ratios.Count > 0)

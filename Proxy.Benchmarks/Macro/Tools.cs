@@ -7,11 +7,13 @@ namespace Proxy.Benchmarks.Macro;
 internal static class Tools
 {
     public const string Haproxy = "haproxy";
+    public const string Pgbouncer = "pgbouncer";
     public const string Pgbench = "pgbench";
     public const string PgIsReady = "pg_isready";
 
-    public static void Require(MacroSections sections)
+    public static void Require(MacroOptions options)
     {
+        var sections = options.Sections;
         var missing = new List<string>();
         if (Find("dotnet") is null)
         {
@@ -20,7 +22,7 @@ internal static class Tools
 
         if (sections.HasFlag(MacroSections.Bulk) || sections.HasFlag(MacroSections.Idle) || sections.HasFlag(MacroSections.Pgbench))
         {
-            if (Find(Haproxy) is null)
+            if (Find(Haproxy) is null && (sections != MacroSections.Pgbench || options.Measures("haproxy")))
             {
                 missing.Add("haproxy is not installed: apt-get install -y haproxy");
             }
@@ -33,6 +35,11 @@ internal static class Tools
                 missing.Add("pgbench/pg_isready are not installed: apt-get install -y postgresql postgresql-client");
             }
 
+            if (Find(Pgbouncer) is null && options.Measures("pgbouncer"))
+            {
+                missing.Add("pgbouncer is not installed: apt-get install -y pgbouncer");
+            }
+
             if (PostgresBinDirectory() is null)
             {
                 missing.Add("no PostgreSQL server under /usr/lib/postgresql/*/bin: apt-get install -y postgresql");
@@ -40,7 +47,7 @@ internal static class Tools
 
             if (Posix.IsRoot && Find("setpriv") is null)
             {
-                missing.Add("setpriv (to run PostgreSQL as the postgres user) is missing: apt-get install -y util-linux");
+                missing.Add("setpriv (to run PostgreSQL and pgbouncer as the postgres user) is missing: apt-get install -y util-linux");
             }
         }
 
