@@ -46,6 +46,22 @@ public sealed class PostgresProtocolTests
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task Psql_ctrl_c_cancels_the_running_statement_through_the_proxy(CancellationToken cancellationToken)
+    {
+        await using var proxy = Start();
+
+        // SIGINT is what Ctrl-C sends; psql answers it with a CancelRequest on a new connection.
+        var script = $"\"{Server.PsqlPath}\" -X -h 127.0.0.1 -p {proxy.Port} -U postgres -d postgres -c 'select pg_sleep(60)' & "
+            + "pid=$!; sleep 1; kill -INT $pid; wait $pid";
+        var started = DateTime.UtcNow;
+        var result = await ExternalProcess.RunAsync("bash", ["-c", script], TimeSpan.FromSeconds(45), cancellationToken: cancellationToken);
+
+        Assert.That(result.StandardError, Does.Contain("canceling statement due to user request"), result.ToString);
+        Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(30)), "cancelled, not run to its end");
+    }
+
+    [Test]
     [CancelAfter(30_000)]
     public async Task A_cancel_request_with_a_key_the_proxy_did_not_issue_cancels_nothing(CancellationToken cancellationToken)
     {
