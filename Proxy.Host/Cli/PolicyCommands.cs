@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Protocols.Postgres.Sql;
 using Proxy.Core.Policy.Syntax;
 
 namespace Proxy.Host.Cli;
@@ -77,7 +78,7 @@ internal static class PolicyCommands
             return 1;
         }
 
-        var (results, uncovered) = PolicyTestRunner.Run(policy, CompiledPolicy.Compile(policy));
+        var (results, uncovered) = PolicyTestRunner.Run(policy, CompiledPolicy.Compile(policy), PostgresStatementFacts.Instance);
         foreach (var failure in results.Where(r => !r.Passed))
         {
             output.WriteLine($"{failure.Test.Span}: FAIL \"{failure.Test.Name}\": {failure.Failure}");
@@ -120,7 +121,7 @@ internal static class PolicyCommands
             IReadOnlyList<string> values = PolicyVocabulary.Fields.GetValueOrDefault(name) == FieldType.TextList
                 ? value.TrimStart('[').TrimEnd(']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Unquote).ToArray()
                 : [Unquote(value)];
-            if (!PolicyInputBuilder.TrySet(ref input, name, values, out var problem))
+            if (!PolicyInputBuilder.TrySet(ref input, name, values, PostgresStatementFacts.Instance, out var problem))
             {
                 error.WriteLine($"--given {pair}: {problem}");
                 return 1;

@@ -1,6 +1,7 @@
 using System.Net;
 using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Protocols.Postgres.Sql;
 using Proxy.Core.Policy.Syntax;
 
 namespace Proxy.Tests.Policy;
@@ -295,12 +296,18 @@ public sealed class PolicyEvaluationTests
         Assert.That(allocated, Is.Zero);
     }
 
-    [Test]
-    public void Statement_guess_takes_the_first_keyword_and_looks_for_WHERE()
+    [TestCase("  delete from t", "delete", false, TestName = "A_given_statement_is_classified_as_the_proxy_classifies_it")]
+    [TestCase("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", "delete", false, TestName = "A_given_CTE_write_counts_as_the_write")]
+    [TestCase("UPDATE t SET a = 1\nWHERE id = 2", "update", true, TestName = "A_given_WHERE_is_seen")]
+    [TestCase("UPDATE nowhere SET a = 1 -- where id = 2", "update", false, TestName = "A_given_WHERE_in_a_comment_is_not")]
+    [TestCase("select 1; drop table t", "drop", false, TestName = "A_given_batch_is_judged_by_its_most_dangerous_statement")]
+    public void Given_sql(string sql, string kind, bool where)
     {
-        Assert.That(StatementGuess.Kind("  delete from t"), Is.EqualTo("delete"));
-        Assert.That(StatementGuess.Kind("WITH x AS (SELECT 1) SELECT * FROM x"), Is.EqualTo("unknown"));
-        Assert.That(StatementGuess.HasWhere("UPDATE t SET a = 1\nWHERE id = 2"), Is.True);
-        Assert.That(StatementGuess.HasWhere("UPDATE nowhere SET a = 1"), Is.False);
+        var input = new PolicyInput();
+        Assert.That(PolicyInputBuilder.TrySet(ref input, "sql", [sql], PostgresStatementFacts.Instance, out var error), Is.True, error);
+
+        Assert.That(input.SqlText, Is.EqualTo(sql));
+        Assert.That(input.SqlKind, Is.EqualTo(kind));
+        Assert.That(input.SqlWhere, Is.EqualTo(where));
     }
 }

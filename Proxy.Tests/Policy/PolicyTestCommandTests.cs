@@ -1,5 +1,6 @@
 using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Protocols.Postgres.Sql;
 using Proxy.Host.Cli;
 
 namespace Proxy.Tests.Policy;
@@ -143,7 +144,7 @@ public sealed class ShippedPolicyTests
     {
         var (policy, _) = PolicyLoader.Load(PoliciesDirectory());
 
-        var (results, uncovered) = PolicyTestRunner.Run(policy!, CompiledPolicy.Compile(policy!));
+        var (results, uncovered) = PolicyTestRunner.Run(policy!, CompiledPolicy.Compile(policy!), PostgresStatementFacts.Instance);
 
         Assert.That(results.Where(r => !r.Passed).Select(r => $"{r.Test.Name}: {r.Failure}"), Is.Empty);
         Assert.That(results, Has.Count.GreaterThan(10));

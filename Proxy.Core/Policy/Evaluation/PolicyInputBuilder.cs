@@ -11,14 +11,14 @@ namespace Proxy.Core.Policy.Evaluation;
 public static class PolicyInputBuilder
 {
     /// <summary>The input a test's `given` describes; an error names the binding that cannot become a value.</summary>
-    public static PolicyInput FromGiven(IEnumerable<GivenBinding> given, out string? error)
+    public static PolicyInput FromGiven(IEnumerable<GivenBinding> given, IStatementClassifier classifier, out string? error)
     {
         var input = new PolicyInput();
         error = null;
         foreach (var binding in given)
         {
             var values = binding.Value is ListLiteral list ? list.Items.Select(ConditionCompiler.Text).ToArray() : [ConditionCompiler.Text(binding.Value)];
-            if (!TrySet(ref input, binding.Name, values, out var problem))
+            if (!TrySet(ref input, binding.Name, values, classifier, out var problem))
             {
                 error ??= $"{binding.NameSpan}: {problem}";
             }
@@ -28,16 +28,27 @@ public static class PolicyInputBuilder
     }
 
     /// <summary>
-    /// Sets one field. `sql` is the statement text: it sets sql.text, and sql.kind and sql.where through
-    /// <see cref="StatementGuess"/>; a later explicit sql.kind or sql.where overrides the guess.
+    /// Sets one field. `sql` is the statement text: it sets sql.text and, through <paramref name="classifier"/>,
+    /// every other sql.* field; a later explicit sql.* binding overrides what the classifier found.
     /// </summary>
-    public static bool TrySet(ref PolicyInput input, string name, IReadOnlyList<string> values, out string? error)
+    public static bool TrySet(ref PolicyInput input, string name, IReadOnlyList<string> values, IStatementClassifier classifier, out string? error)
     {
         error = null;
         if (name == PolicyVocabulary.GivenStatement)
         {
             var text = string.Join(' ', values);
-            input = input with { SqlText = text, SqlKind = StatementGuess.Kind(text), SqlWhere = StatementGuess.HasWhere(text) };
+            var facts = classifier.Classify(text);
+            input = input with
+            {
+                SqlText = text,
+                SqlKind = facts.Kind,
+                SqlTables = facts.Tables,
+                SqlWhere = facts.Where,
+                SqlMulti = facts.Multi,
+                SqlCteWrite = facts.CteWrite,
+                SqlDynamic = facts.Dynamic,
+                SqlUnknown = facts.Unknown,
+            };
             return true;
         }
 
@@ -115,37 +126,14 @@ public static class PolicyInputBuilder
     }
 }
 
+/// <summary>What a statement classifier reports about one statement text (several statements: the batch as a whole).</summary>
+public readonly record struct StatementFacts(string Kind, IReadOnlyList<string> Tables, bool Where, bool Multi, bool CteWrite, bool Dynamic, bool Unknown);
+
 /// <summary>
-/// A stand-in for the SQL statement classifier, for `given sql = "…"` in policy tests and explain only: the
-/// kind is the first keyword (lower case, when it is a known kind, else `unknown`), and the statement has a
-/// WHERE clause when the word WHERE appears anywhere. It knows nothing of tables, CTEs or dynamic SQL; a test
-/// that depends on those gives them explicitly (`sql.tables = […]`, `sql.dynamic = true`).
+/// Turns `sql = "…"` of a test's `given` (or of `proxy policy explain --given`) into the sql.* fields, with the
+/// classifier the protocol uses, so a policy test sees a statement exactly as the running proxy would.
 /// </summary>
-public static class StatementGuess
+public interface IStatementClassifier
 {
-    public static string Kind(string text)
-    {
-        var trimmed = text.AsSpan().TrimStart();
-        var end = 0;
-        while (end < trimmed.Length && char.IsAsciiLetter(trimmed[end]))
-        {
-            end++;
-        }
-
-        var word = trimmed[..end].ToString().ToLowerInvariant();
-        return PolicyVocabulary.StatementKinds.Contains(word) ? word : "unknown";
-    }
-
-    public static bool HasWhere(string text)
-    {
-        foreach (var word in text.Split([' ', '\t', '\n', '\r', '(', ')', ';'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (word.Equals("where", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    StatementFacts Classify(string sql);
 }

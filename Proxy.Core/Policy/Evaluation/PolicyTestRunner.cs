@@ -11,13 +11,13 @@ public sealed record PolicyTestResult(TestNode Test, PolicyDecision? Actual, str
 /// <summary>Runs the `test` blocks of a policy against its compiled form.</summary>
 public static class PolicyTestRunner
 {
-    public static (IReadOnlyList<PolicyTestResult> Results, IReadOnlyList<string> UncoveredRules) Run(PolicyDocument document, CompiledPolicy policy)
+    public static (IReadOnlyList<PolicyTestResult> Results, IReadOnlyList<string> UncoveredRules) Run(PolicyDocument document, CompiledPolicy policy, IStatementClassifier classifier)
     {
         var results = new List<PolicyTestResult>();
         var covered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var test in document.Tests)
         {
-            var input = PolicyInputBuilder.FromGiven(test.Given, out var error);
+            var input = PolicyInputBuilder.FromGiven(test.Given, classifier, out var error);
             if (error is not null)
             {
                 results.Add(new PolicyTestResult(test, null, error));
