@@ -79,8 +79,7 @@ public static class SqlClassifier
 
     private static void Analyze(ReadOnlySpan<byte> sql, StatementBatch batch, int count, bool unbalanced)
     {
-        Span<Level> levels = stackalloc Level[StatementAnalyzer.MaxDepth];
-        var analyzer = new StatementAnalyzer(sql, batch, count, levels);
+        var analyzer = new StatementAnalyzer(sql, batch, count, batch.Levels);
         analyzer.Run(unbalanced);
     }
 }

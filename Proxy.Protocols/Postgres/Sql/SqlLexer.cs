@@ -107,7 +107,7 @@ internal static class SqlLexer
             if (next == '\'' && lower is (byte)'e' or (byte)'b' or (byte)'x' or (byte)'n')
             {
                 pos += 2;
-                if (lower == 'e' ? !SkipEscaped(s, ref pos) : !SkipPlain(s, ref pos, ref token))
+                if (lower == 'e' ? !SkipEscaped(s, ref pos, ref token) : !SkipPlain(s, ref pos, ref token))
                 {
                     return Unterminated(first, length, ref pos, ref token);
                 }
@@ -197,14 +197,24 @@ internal static class SqlLexer
         }
     }
 
-    /// <summary>E'…': a backslash escapes the next byte, and '' is a quote.</summary>
-    private static bool SkipEscaped(ReadOnlySpan<byte> s, ref int pos)
+    /// <summary>
+    /// E'…': a backslash escapes the next byte, and '' is a quote. A backslash right after an incomplete
+    /// UTF-8 sequence marks the token ambiguous: the text is not UTF-8, and in a client encoding such as
+    /// SJIS, BIG5 or GBK that byte is the second half of a character, which PostgreSQL converts before
+    /// lexing, so the quote after it would end the string there.
+    /// </summary>
+    private static bool SkipEscaped(ReadOnlySpan<byte> s, ref int pos, ref Token token)
     {
         while (pos < s.Length)
         {
             var c = s[pos];
             if (c == '\\')
             {
+                if (pos > 0 && s[pos - 1] >= 0x80 && !EndsUtf8Character(s[..pos]))
+                {
+                    token.Flags |= TokenFlags.Ambiguous;
+                }
+
                 pos += 2;
             }
             else if (c == '\'')
@@ -261,7 +271,7 @@ internal static class SqlLexer
         if (sawBackslash)
         {
             var other = start;
-            var escapedEnd = SkipEscaped(s, ref other) ? other : -1;
+            var escapedEnd = SkipEscaped(s, ref other, ref token) ? other : -1;
             if (escapedEnd != end)
             {
                 token.Flags |= TokenFlags.Ambiguous;
@@ -275,6 +285,27 @@ internal static class SqlLexer
 
         pos = end;
         return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> ends with a complete UTF-8 character (its last byte being non-ASCII).</summary>
+    private static bool EndsUtf8Character(ReadOnlySpan<byte> text)
+    {
+        var continuation = 0;
+        var i = text.Length - 1;
+        while (i >= 0 && continuation < 4 && (text[i] & 0xC0) == 0x80)
+        {
+            continuation++;
+            i--;
+        }
+
+        if (i < 0)
+        {
+            return false;
+        }
+
+        var lead = text[i];
+        var expected = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : -1;
+        return expected == continuation;
     }
 
     private static LexResult Dollar(ReadOnlySpan<byte> s, ref int pos, ref Token token)

@@ -1067,19 +1067,19 @@ internal ref struct StatementAnalyzer
 
     private void AddTable(int first, int end)
     {
-        var name = Normalize(first, end, out var unqualified);
+        var name = Normalize(first, end, out var unqualified, out var hash);
         ref var references = ref _batch.References;
         if (_referenceCount == references.Length)
         {
             Array.Resize(ref references, _referenceCount * 2);
         }
 
-        references[_referenceCount++] = new TableReference { Name = name, Token = first, Unqualified = unqualified };
+        references[_referenceCount++] = new TableReference { Name = name, Hash = hash, Token = first, Unqualified = unqualified };
     }
 
     private void AddCte(int token, int visibleFrom, int visibleTo)
     {
-        var name = Normalize(token, ReadName(token), out _);
+        var name = Normalize(token, ReadName(token), out _, out _);
         ref var ctes = ref _batch.Ctes;
         if (_cteCount == ctes.Length)
         {
@@ -1093,7 +1093,7 @@ internal ref struct StatementAnalyzer
     /// The name as PostgreSQL resolves it: unquoted parts folded to lower case (ASCII only, as PostgreSQL does
     /// for multi-byte encodings), quoted parts as written, each truncated to 63 bytes, joined with '.'.
     /// </summary>
-    private readonly string Normalize(int first, int end, out bool unqualified)
+    private readonly string Normalize(int first, int end, out bool unqualified, out int hash)
     {
         ref var buffer = ref _batch.NameBuffer;
         var length = 0;
@@ -1136,7 +1136,7 @@ internal ref struct StatementAnalyzer
         }
 
         unqualified = parts == 1;
-        return _batch.Names.Get(buffer.AsSpan(0, length));
+        return _batch.Names.Get(buffer.AsSpan(0, length), out hash);
     }
 
     private readonly byte EscapeCharacter(int k)

@@ -22,6 +22,21 @@ public sealed class SqlClassifierTests
     }
 
     [Test]
+    public void Every_keyword_is_found_in_any_letter_case()
+    {
+        foreach (var keyword in Enum.GetValues<Keyword>().Where(k => k != Keyword.None))
+        {
+            var text = keyword.ToString();
+            Assert.That(Keywords.Lookup(Encoding.ASCII.GetBytes(text.ToLowerInvariant())), Is.EqualTo(keyword));
+            Assert.That(Keywords.Lookup(Encoding.ASCII.GetBytes(text.ToUpperInvariant())), Is.EqualTo(keyword));
+            Assert.That(Keywords.Lookup(Encoding.ASCII.GetBytes(text.ToLowerInvariant() + "x")), Is.Not.EqualTo(keyword));
+        }
+
+        Assert.That(Keywords.Lookup("orders"u8), Is.EqualTo(Keyword.None));
+        Assert.That(Keywords.Lookup("SELEC_"u8), Is.EqualTo(Keyword.None));
+    }
+
+    [Test]
     public void Unknown_is_the_most_dangerous_kind_and_reads_rank_below_writes()
     {
         foreach (var kind in StatementKinds.All)
