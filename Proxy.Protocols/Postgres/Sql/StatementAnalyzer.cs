@@ -194,7 +194,7 @@ internal ref struct StatementAnalyzer
 
                     // Reserved words that may stand between the keyword and the name.
                     if (token.Keyword is Keyword.Only or Keyword.Lateral or Keyword.Table or Keyword.Full or Keyword.Freeze
-                        or Keyword.Verbose or Keyword.Analyze or Keyword.Analyse or Keyword.Concurrently)
+                        or Keyword.Verbose or Keyword.Analyze or Keyword.Analyse or Keyword.Concurrently or Keyword.Binary)
                     {
                         return i + 1;
                     }
@@ -776,24 +776,16 @@ internal ref struct StatementAnalyzer
             // A non-recursive CTE is visible after its own body; inside it, the name is the real table.
             AddCte(name, recursive ? i : close, visibleTo);
             j = close + 1;
-            if (Kw(j) == Keyword.Search)
+            // SEARCH … SET column, CYCLE … USING column. Bounded, so that many WITH clauses cannot make the
+            // walk quadratic.
+            if (Kw(j) == Keyword.Search && !SkipPast(ref j, Keyword.Set))
             {
-                while (j < _n && Kw(j) != Keyword.Set)
-                {
-                    j++;
-                }
-
-                j += 2;
+                return false;
             }
 
-            if (Kw(j) == Keyword.Cycle)
+            if (Kw(j) == Keyword.Cycle && !SkipPast(ref j, Keyword.Using))
             {
-                while (j < _n && Kw(j) != Keyword.Using)
-                {
-                    j++;
-                }
-
-                j += 2;
+                return false;
             }
 
             if (IsChar(j, ','))
@@ -810,6 +802,20 @@ internal ref struct StatementAnalyzer
             _t[j].Flags |= TokenFlags.StatementStart;
             return true;
         }
+    }
+
+    private readonly bool SkipPast(ref int j, Keyword keyword)
+    {
+        for (var limit = j + 64; j < _n && j < limit; j++)
+        {
+            if (Kw(j) == keyword)
+            {
+                j += 2;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The kind the statement's first word gives it, looking ahead where the word alone does not say.</summary>

@@ -93,10 +93,15 @@ public sealed class StatementBatch
         _statements[index] = statement;
         _tableStart[index] = _tableTotal;
         _set.Reset(referenceCount);
+
+        // Matching references against CTE scopes is references × CTEs; past this budget a reference stays
+        // a table (more tables, never fewer), so that a text full of both cannot make it quadratic.
+        var budget = 1 << 20;
         for (var r = 0; r < referenceCount; r++)
         {
             ref readonly var reference = ref References[r];
-            if (reference.Unqualified && IsCteInScope(reference, cteCount))
+            budget -= cteCount;
+            if (reference.Unqualified && budget > 0 && IsCteInScope(reference, cteCount))
             {
                 continue;
             }

@@ -143,6 +143,25 @@ public sealed class SqlClassifierBypassTests
         Assert.That(batch[0].Kind, Is.EqualTo(StatementKind.Unknown));
     }
 
+    [Test]
+    public void Many_CTEs_and_references_are_classified_within_a_work_budget()
+    {
+        // 20,000 CTE definitions and 20,000 references to them. Past the budget a reference counts as a
+        // table: more tables, never fewer.
+        var text = new StringBuilder("SELECT 1");
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append(", (WITH c AS (SELECT 1) SEARCH DEPTH FIRST BY x SELECT * FROM c)");
+        }
+
+        var batch = new StatementBatch();
+        SqlClassifier.Classify(Encoding.UTF8.GetBytes(text.ToString()), batch);
+
+        Assert.That(batch.Count, Is.EqualTo(1));
+        Assert.That(batch[0].Kind, Is.EqualTo(StatementKind.Select));
+        Assert.That(batch.Tables(0).ToArray(), Is.EqualTo(new[] { "c" }));
+    }
+
     private static void Classify(ReadOnlySpan<byte> sql, StatementBatch batch)
     {
         SqlClassifier.Classify(sql, batch);
