@@ -25,7 +25,7 @@ internal static class SqlLexer
         while (pos < length)
         {
             var c = s[pos];
-            if (c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')
+            if ((Classes[c] & Space) != 0)
             {
                 pos++;
             }
@@ -152,14 +152,32 @@ internal static class SqlLexer
         return Finish(first, pos, TokenKind.Punctuation, ref token);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIdentifierStart(byte c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || c >= 0x80;
+    private const byte IdentifierStart = 1;
+    private const byte IdentifierPart = 2;
+    private const byte Digit = 4;
+    private const byte Space = 8;
+
+    // scan.l's classes by byte: ident_start [A-Za-z\200-\377_], ident_cont adds [0-9\$], space [ \t\n\r\f\v].
+    private static ReadOnlySpan<byte> Classes =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        8, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0, 0,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    ];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIdentifierPart(byte c) => IsIdentifierStart(c) || IsDigit(c) || c == '$';
+    public static bool IsIdentifierStart(byte c) => (Classes[c] & IdentifierStart) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
+    public static bool IsIdentifierPart(byte c) => (Classes[c] & IdentifierPart) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(byte c) => (Classes[c] & Digit) != 0;
 
     private static LexResult Finish(int start, int end, TokenKind kind, ref Token token)
     {
