@@ -17,10 +17,13 @@ internal enum LexResult : byte
 /// </summary>
 internal static class SqlLexer
 {
-    public static LexResult Next(ReadOnlySpan<byte> s, ref int pos, out Token token)
+    /// <summary>Reads the next token into <paramref name="token"/> (a reused slot: every field is set).</summary>
+    public static LexResult Next(ReadOnlySpan<byte> s, ref int pos, ref Token token)
     {
-        token = default;
         token.Match = -1;
+        token.Keyword = Keyword.None;
+        token.Char = 0;
+        token.Flags = 0;
         var length = s.Length;
         while (pos < length)
         {
