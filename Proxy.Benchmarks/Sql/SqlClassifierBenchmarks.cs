@@ -38,7 +38,8 @@ public class SqlClassifierBenchmarks
     {
         var pos = 0;
         var tokens = 0;
-        while (SqlLexer.Next(_sql, ref pos, out _) != LexResult.End)
+        var token = default(Token);
+        while (SqlLexer.Next(_sql, ref pos, ref token) != LexResult.End)
         {
             tokens++;
         }

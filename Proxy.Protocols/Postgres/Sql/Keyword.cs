@@ -101,15 +101,7 @@ internal static class Keywords
             return Keyword.None;
         }
 
-        Span<byte> lower = stackalloc byte[MaxLength];
-        for (var i = 0; i < word.Length; i++)
-        {
-            var c = word[i];
-            lower[i] = c is >= (byte)'A' and <= (byte)'Z' ? (byte)(c | 0x20) : c;
-        }
-
-        var text = lower[..word.Length];
-        var slot = Hash(text) & (TableSize - 1);
+        var slot = Hash(word) & (TableSize - 1);
         while (true)
         {
             var candidate = s_table[slot];
@@ -118,7 +110,8 @@ internal static class Keywords
                 return Keyword.None;
             }
 
-            if (text.SequenceEqual(s_text[(int)candidate]))
+            var text = s_text[(int)candidate];
+            if (text.Length == word.Length && EqualsFolded(word, text))
             {
                 return candidate;
             }
@@ -127,16 +120,23 @@ internal static class Keywords
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<byte> text)
+    // Keyword texts are all a-z, so "| 0x20" folds exactly the bytes that can equal them: A-Z to a-z,
+    // and no other byte onto a letter.
+    private static bool EqualsFolded(ReadOnlySpan<byte> word, byte[] keyword)
     {
-        // FNV-1a: the key set is fixed and known, so a seeded hash buys nothing here.
-        var hash = 2166136261u;
-        foreach (var c in text)
+        for (var i = 0; i < keyword.Length; i++)
         {
-            hash = (hash ^ c) * 16777619u;
+            if ((word[i] | 0x20) != keyword[i])
+            {
+                return false;
+            }
         }
 
-        return (int)(hash ^ (hash >> 15));
+        return true;
     }
+
+    /// <summary>Length and three folded bytes: enough to spread the fixed key set, and cheap for every word of every statement.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<byte> text)
+        => (((text[0] | 0x20) * 31 + (text[1] | 0x20)) * 31 + (text[^1] | 0x20)) ^ (text.Length * 97);
 }

@@ -18,16 +18,17 @@ internal sealed class NameCache
     private readonly string?[] _values = new string[Capacity];
     private readonly int[] _hashes = new int[Capacity];
 
-    public string Get(ReadOnlySpan<byte> name)
+    /// <summary>The string for <paramref name="name"/>, and its content hash for deduplication.</summary>
+    public string Get(ReadOnlySpan<byte> name, out int hash)
     {
+        var hasher = new HashCode();
+        hasher.AddBytes(name);
+        hash = hasher.ToHashCode();
         if (name.Length > MaxCachedLength)
         {
             return Encoding.UTF8.GetString(name);
         }
 
-        var hasher = new HashCode();
-        hasher.AddBytes(name);
-        var hash = hasher.ToHashCode();
         var home = hash & (Capacity - 1);
         for (var probe = 0; probe < Probes; probe++)
         {

@@ -19,7 +19,13 @@ public static class SqlClassifier
         var unbalanced = false;
         while (true)
         {
-            var result = SqlLexer.Next(utf8Sql, ref pos, out var token);
+            if (count == into.Tokens.Length)
+            {
+                Array.Resize(ref into.Tokens, count * 2);
+            }
+
+            ref var token = ref into.Tokens[count];
+            var result = SqlLexer.Next(utf8Sql, ref pos, ref token);
             if (result != LexResult.Token)
             {
                 // PostgreSQL splits a simple Query at every ';' outside quotes and comments; one inside
@@ -38,11 +44,6 @@ public static class SqlClassifier
                 open = 0;
                 unbalanced = false;
                 continue;
-            }
-
-            if (count == into.Tokens.Length)
-            {
-                Array.Resize(ref into.Tokens, count * 2);
             }
 
             if (token.Kind == TokenKind.Punctuation)
@@ -71,7 +72,7 @@ public static class SqlClassifier
                 }
             }
 
-            into.Tokens[count++] = token;
+            count++;
         }
 
         into.Complete();
@@ -79,8 +80,7 @@ public static class SqlClassifier
 
     private static void Analyze(ReadOnlySpan<byte> sql, StatementBatch batch, int count, bool unbalanced)
     {
-        Span<Level> levels = stackalloc Level[StatementAnalyzer.MaxDepth];
-        var analyzer = new StatementAnalyzer(sql, batch, count, levels);
+        var analyzer = new StatementAnalyzer(sql, batch, count, batch.Levels);
         analyzer.Run(unbalanced);
     }
 }

@@ -17,15 +17,18 @@ internal enum LexResult : byte
 /// </summary>
 internal static class SqlLexer
 {
-    public static LexResult Next(ReadOnlySpan<byte> s, ref int pos, out Token token)
+    /// <summary>Reads the next token into <paramref name="token"/> (a reused slot: every field is set).</summary>
+    public static LexResult Next(ReadOnlySpan<byte> s, ref int pos, ref Token token)
     {
-        token = default;
         token.Match = -1;
+        token.Keyword = Keyword.None;
+        token.Char = 0;
+        token.Flags = 0;
         var length = s.Length;
         while (pos < length)
         {
             var c = s[pos];
-            if (c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')
+            if ((Classes[c] & Space) != 0)
             {
                 pos++;
             }
@@ -107,7 +110,7 @@ internal static class SqlLexer
             if (next == '\'' && lower is (byte)'e' or (byte)'b' or (byte)'x' or (byte)'n')
             {
                 pos += 2;
-                if (lower == 'e' ? !SkipEscaped(s, ref pos) : !SkipPlain(s, ref pos, ref token))
+                if (lower == 'e' ? !SkipEscaped(s, ref pos, ref token) : !SkipPlain(s, ref pos, ref token))
                 {
                     return Unterminated(first, length, ref pos, ref token);
                 }
@@ -152,14 +155,32 @@ internal static class SqlLexer
         return Finish(first, pos, TokenKind.Punctuation, ref token);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIdentifierStart(byte c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || c >= 0x80;
+    private const byte IdentifierStart = 1;
+    private const byte IdentifierPart = 2;
+    private const byte Digit = 4;
+    private const byte Space = 8;
+
+    // scan.l's classes by byte: ident_start [A-Za-z\200-\377_], ident_cont adds [0-9\$], space [ \t\n\r\f\v].
+    private static ReadOnlySpan<byte> Classes =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        8, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0, 0,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    ];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsIdentifierPart(byte c) => IsIdentifierStart(c) || IsDigit(c) || c == '$';
+    public static bool IsIdentifierStart(byte c) => (Classes[c] & IdentifierStart) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
+    public static bool IsIdentifierPart(byte c) => (Classes[c] & IdentifierPart) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(byte c) => (Classes[c] & Digit) != 0;
 
     private static LexResult Finish(int start, int end, TokenKind kind, ref Token token)
     {
@@ -197,14 +218,24 @@ internal static class SqlLexer
         }
     }
 
-    /// <summary>E'…': a backslash escapes the next byte, and '' is a quote.</summary>
-    private static bool SkipEscaped(ReadOnlySpan<byte> s, ref int pos)
+    /// <summary>
+    /// E'…': a backslash escapes the next byte, and '' is a quote. A backslash right after an incomplete
+    /// UTF-8 sequence marks the token ambiguous: the text is not UTF-8, and in a client encoding such as
+    /// SJIS, BIG5 or GBK that byte is the second half of a character, which PostgreSQL converts before
+    /// lexing, so the quote after it would end the string there.
+    /// </summary>
+    private static bool SkipEscaped(ReadOnlySpan<byte> s, ref int pos, ref Token token)
     {
         while (pos < s.Length)
         {
             var c = s[pos];
             if (c == '\\')
             {
+                if (pos > 0 && s[pos - 1] >= 0x80 && !EndsUtf8Character(s[..pos]))
+                {
+                    token.Flags |= TokenFlags.Ambiguous;
+                }
+
                 pos += 2;
             }
             else if (c == '\'')
@@ -261,7 +292,7 @@ internal static class SqlLexer
         if (sawBackslash)
         {
             var other = start;
-            var escapedEnd = SkipEscaped(s, ref other) ? other : -1;
+            var escapedEnd = SkipEscaped(s, ref other, ref token) ? other : -1;
             if (escapedEnd != end)
             {
                 token.Flags |= TokenFlags.Ambiguous;
@@ -275,6 +306,27 @@ internal static class SqlLexer
 
         pos = end;
         return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> ends with a complete UTF-8 character (its last byte being non-ASCII).</summary>
+    private static bool EndsUtf8Character(ReadOnlySpan<byte> text)
+    {
+        var continuation = 0;
+        var i = text.Length - 1;
+        while (i >= 0 && continuation < 4 && (text[i] & 0xC0) == 0x80)
+        {
+            continuation++;
+            i--;
+        }
+
+        if (i < 0)
+        {
+            return false;
+        }
+
+        var lead = text[i];
+        var expected = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : -1;
+        return expected == continuation;
     }
 
     private static LexResult Dollar(ReadOnlySpan<byte> s, ref int pos, ref Token token)

@@ -194,7 +194,7 @@ internal ref struct StatementAnalyzer
 
                     // Reserved words that may stand between the keyword and the name.
                     if (token.Keyword is Keyword.Only or Keyword.Lateral or Keyword.Table or Keyword.Full or Keyword.Freeze
-                        or Keyword.Verbose or Keyword.Analyze or Keyword.Analyse or Keyword.Concurrently)
+                        or Keyword.Verbose or Keyword.Analyze or Keyword.Analyse or Keyword.Concurrently or Keyword.Binary)
                     {
                         return i + 1;
                     }
@@ -776,24 +776,16 @@ internal ref struct StatementAnalyzer
             // A non-recursive CTE is visible after its own body; inside it, the name is the real table.
             AddCte(name, recursive ? i : close, visibleTo);
             j = close + 1;
-            if (Kw(j) == Keyword.Search)
+            // SEARCH … SET column, CYCLE … USING column. Bounded, so that many WITH clauses cannot make the
+            // walk quadratic.
+            if (Kw(j) == Keyword.Search && !SkipPast(ref j, Keyword.Set))
             {
-                while (j < _n && Kw(j) != Keyword.Set)
-                {
-                    j++;
-                }
-
-                j += 2;
+                return false;
             }
 
-            if (Kw(j) == Keyword.Cycle)
+            if (Kw(j) == Keyword.Cycle && !SkipPast(ref j, Keyword.Using))
             {
-                while (j < _n && Kw(j) != Keyword.Using)
-                {
-                    j++;
-                }
-
-                j += 2;
+                return false;
             }
 
             if (IsChar(j, ','))
@@ -810,6 +802,20 @@ internal ref struct StatementAnalyzer
             _t[j].Flags |= TokenFlags.StatementStart;
             return true;
         }
+    }
+
+    private readonly bool SkipPast(ref int j, Keyword keyword)
+    {
+        for (var limit = j + 64; j < _n && j < limit; j++)
+        {
+            if (Kw(j) == keyword)
+            {
+                j += 2;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The kind the statement's first word gives it, looking ahead where the word alone does not say.</summary>
@@ -1067,19 +1073,19 @@ internal ref struct StatementAnalyzer
 
     private void AddTable(int first, int end)
     {
-        var name = Normalize(first, end, out var unqualified);
+        var name = Normalize(first, end, out var unqualified, out var hash);
         ref var references = ref _batch.References;
         if (_referenceCount == references.Length)
         {
             Array.Resize(ref references, _referenceCount * 2);
         }
 
-        references[_referenceCount++] = new TableReference { Name = name, Token = first, Unqualified = unqualified };
+        references[_referenceCount++] = new TableReference { Name = name, Hash = hash, Token = first, Unqualified = unqualified };
     }
 
     private void AddCte(int token, int visibleFrom, int visibleTo)
     {
-        var name = Normalize(token, ReadName(token), out _);
+        var name = Normalize(token, ReadName(token), out _, out _);
         ref var ctes = ref _batch.Ctes;
         if (_cteCount == ctes.Length)
         {
@@ -1093,7 +1099,7 @@ internal ref struct StatementAnalyzer
     /// The name as PostgreSQL resolves it: unquoted parts folded to lower case (ASCII only, as PostgreSQL does
     /// for multi-byte encodings), quoted parts as written, each truncated to 63 bytes, joined with '.'.
     /// </summary>
-    private readonly string Normalize(int first, int end, out bool unqualified)
+    private readonly string Normalize(int first, int end, out bool unqualified, out int hash)
     {
         ref var buffer = ref _batch.NameBuffer;
         var length = 0;
@@ -1136,7 +1142,7 @@ internal ref struct StatementAnalyzer
         }
 
         unqualified = parts == 1;
-        return _batch.Names.Get(buffer.AsSpan(0, length));
+        return _batch.Names.Get(buffer.AsSpan(0, length), out hash);
     }
 
     private readonly byte EscapeCharacter(int k)

@@ -11,12 +11,14 @@ public sealed class StatementBatch
     private int[] _tableStart = new int[4];
     private int[] _tableCount = new int[4];
     private string[] _tables = new string[16];
+    private int[] _tableHashes = new int[16];
     private int _tableTotal;
     private string[] _allTables = new string[16];
     private int _allTableCount;
 
     // Scratch for the classifier; internal so that it lives as long as the batch does.
     internal Token[] Tokens = new Token[64];
+    internal readonly Level[] Levels = new Level[StatementAnalyzer.MaxDepth];
     internal int[] ParenStack = new int[16];
     internal TableReference[] References = new TableReference[16];
     internal CteName[] Ctes = new CteName[4];
@@ -91,21 +93,28 @@ public sealed class StatementBatch
         _statements[index] = statement;
         _tableStart[index] = _tableTotal;
         _set.Reset(referenceCount);
+
+        // Matching references against CTE scopes is references × CTEs; past this budget a reference stays
+        // a table (more tables, never fewer), so that a text full of both cannot make it quadratic.
+        var budget = 1 << 20;
         for (var r = 0; r < referenceCount; r++)
         {
             ref readonly var reference = ref References[r];
-            if (reference.Unqualified && IsCteInScope(reference, cteCount))
+            budget -= cteCount;
+            if (reference.Unqualified && budget > 0 && IsCteInScope(reference, cteCount))
             {
                 continue;
             }
 
-            if (_set.Add(reference.Name))
+            if (_set.Add(reference.Name, reference.Hash))
             {
                 if (_tableTotal == _tables.Length)
                 {
                     Array.Resize(ref _tables, _tables.Length * 2);
+                    Array.Resize(ref _tableHashes, _tables.Length);
                 }
 
+                _tableHashes[_tableTotal] = reference.Hash;
                 _tables[_tableTotal++] = reference.Name;
             }
         }
@@ -132,7 +141,7 @@ public sealed class StatementBatch
         for (var t = 0; t < _tableTotal; t++)
         {
             var name = _tables[t];
-            if (_set.Add(name))
+            if (_set.Add(name, _tableHashes[t]))
             {
                 if (_allTableCount == _allTables.Length)
                 {
@@ -163,6 +172,9 @@ public sealed class StatementBatch
 internal struct TableReference
 {
     public string Name;
+
+    /// <summary>Hash of the normalized UTF-8 name, from the name cache.</summary>
+    public int Hash;
     public int Token;
     public bool Unqualified;
 }
@@ -205,10 +217,11 @@ internal sealed class StringSet
         _stamp++;
     }
 
-    public bool Add(string value)
+    /// <summary>Adds <paramref name="value"/>, whose content hash the caller already has; false if present.</summary>
+    public bool Add(string value, int hash)
     {
         var mask = _items.Length - 1;
-        var slot = value.GetHashCode() & mask;
+        var slot = hash & mask;
         while (_stamps[slot] == _stamp)
         {
             if (string.Equals(_items[slot], value, StringComparison.Ordinal))

@@ -57,6 +57,20 @@ public sealed class SqlClassifierBypassTests
     public void Bypasses(string sql, string expected) => Assert.That(ClassifierTestText.Classify(sql), Is.EqualTo(expected));
 
     [Test]
+    public void A_backslash_that_is_the_second_byte_of_a_multibyte_client_character_is_unknown()
+    {
+        // In SJIS 0x95 0x5C is one character; PostgreSQL converts it before lexing, so the quote after it
+        // ends the string and the DELETE runs. Read as UTF-8, 0x5C escapes the quote and hides the DELETE.
+        byte[] sjis = [.. "SELECT E'"u8, 0x95, 0x5C, .. "'; DELETE FROM t; --'"u8];
+        var batch = new StatementBatch();
+        SqlClassifier.Classify(sjis, batch);
+
+        Assert.That(batch.AnyUnknown, Is.True);
+        Assert.That(ClassifierTestText.Classify("SELECT E'caf\u00e9\\n' FROM t"), Is.EqualTo("select (t)"));
+        Assert.That(ClassifierTestText.Classify("SELECT E'café\n' FROM t"), Is.EqualTo("select (t)"));
+    }
+
+    [Test]
     public void A_column_named_like_a_write_keyword_does_not_make_a_select_a_write()
     {
         Assert.That(ClassifierTestText.Classify("SELECT (update) FROM t WHERE (delete = 1)"), Is.EqualTo("select where (t)"));
@@ -127,6 +141,25 @@ public sealed class SqlClassifierBypassTests
         SqlClassifier.Classify(Encoding.UTF8.GetBytes(deep), batch);
 
         Assert.That(batch[0].Kind, Is.EqualTo(StatementKind.Unknown));
+    }
+
+    [Test]
+    public void Many_CTEs_and_references_are_classified_within_a_work_budget()
+    {
+        // 20,000 CTE definitions and 20,000 references to them. Past the budget a reference counts as a
+        // table: more tables, never fewer.
+        var text = new StringBuilder("SELECT 1");
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append(", (WITH c AS (SELECT 1) SEARCH DEPTH FIRST BY x SELECT * FROM c)");
+        }
+
+        var batch = new StatementBatch();
+        SqlClassifier.Classify(Encoding.UTF8.GetBytes(text.ToString()), batch);
+
+        Assert.That(batch.Count, Is.EqualTo(1));
+        Assert.That(batch[0].Kind, Is.EqualTo(StatementKind.Select));
+        Assert.That(batch.Tables(0).ToArray(), Is.EqualTo(new[] { "c" }));
     }
 
     private static void Classify(ReadOnlySpan<byte> sql, StatementBatch batch)

@@ -22,6 +22,21 @@ public sealed class SqlClassifierTests
     }
 
     [Test]
+    public void Every_keyword_is_found_in_any_letter_case()
+    {
+        foreach (var keyword in Enum.GetValues<Keyword>().Where(k => k != Keyword.None))
+        {
+            var text = keyword.ToString();
+            Assert.That(Keywords.Lookup(Encoding.ASCII.GetBytes(text.ToLowerInvariant())), Is.EqualTo(keyword));
+            Assert.That(Keywords.Lookup(Encoding.ASCII.GetBytes(text.ToUpperInvariant())), Is.EqualTo(keyword));
+            Assert.That(Keywords.Lookup(Encoding.ASCII.GetBytes(text.ToLowerInvariant() + "x")), Is.Not.EqualTo(keyword));
+        }
+
+        Assert.That(Keywords.Lookup("orders"u8), Is.EqualTo(Keyword.None));
+        Assert.That(Keywords.Lookup("SELEC_"u8), Is.EqualTo(Keyword.None));
+    }
+
+    [Test]
     public void Unknown_is_the_most_dangerous_kind_and_reads_rank_below_writes()
     {
         foreach (var kind in StatementKinds.All)
@@ -44,6 +59,7 @@ public sealed class SqlClassifierTests
     [TestCase("MERGE INTO stock s USING deliveries d ON s.id = d.id WHEN MATCHED THEN UPDATE SET n = s.n + d.n WHEN NOT MATCHED THEN INSERT VALUES (d.id, d.n)", "merge (stock, deliveries)")]
     [TestCase("COPY orders (id, total) FROM STDIN WITH (FORMAT csv)", "copy (orders)")]
     [TestCase("COPY (SELECT * FROM orders) TO STDOUT", "copy (orders)")]
+    [TestCase("COPY BINARY orders FROM STDIN", "copy (orders)")]
     [TestCase("CREATE TABLE audit (id int REFERENCES users (id), LIKE template)", "create (audit, users, template)")]
     [TestCase("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_idx ON ONLY public.orders USING btree (id)", "create (public.orders)")]
     [TestCase("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (uid) REFERENCES users (id) ON DELETE CASCADE", "alter (orders, users)")]
@@ -131,6 +147,8 @@ public sealed class SqlClassifierTests
     [TestCase("WITH a AS (SELECT * FROM a) SELECT * FROM a", "select (a)")]
     [TestCase("WITH a AS MATERIALIZED (SELECT 1), b AS NOT MATERIALIZED (SELECT * FROM a) SELECT * FROM b, c", "select (c)")]
     [TestCase("SELECT * FROM (WITH q AS (SELECT 1) SELECT * FROM q) s, q", "select (q)")]
+    [TestCase("WITH RECURSIVE g(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM g) SEARCH DEPTH FIRST BY id SET ord SELECT * FROM g, t", "select (t)")]
+    [TestCase("WITH RECURSIVE g(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM g) CYCLE id SET c USING p DELETE FROM t", "delete (t)")]
     [TestCase("WITH m AS (MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE) SELECT 1", "merge cte (t, s)")]
     public void Common_table_expressions(string sql, string expected) => Assert.That(Classify(sql), Is.EqualTo(expected));
 
