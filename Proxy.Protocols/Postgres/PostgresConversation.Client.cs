@@ -331,9 +331,10 @@ internal sealed partial class PostgresConversation
         {
             var statement = _batch[i];
             var text = Encoding.UTF8.GetString(bytes.Slice(statement.Start, statement.Length));
-            var kind = StatementKinds.Name(statement.Kind);
-            var tables = _batch.Tables(i).ToArray();
-            var input = StatementInput(text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, statement.Unknown);
+            var unknown = statement.Unknown || _ambiguousEncoding;
+            var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
+            var tables = _batch.Tables(i).Length == 0 ? [] : _batch.Tables(i).ToArray();
+            var input = StatementInput(text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown);
             var decision = policy.Decide(input);
             var refused = RefusalFor(decision);
             refusal ??= refused;

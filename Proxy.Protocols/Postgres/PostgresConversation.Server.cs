@@ -14,6 +14,13 @@ internal sealed partial class PostgresConversation
     /// <summary>Set by the first ReadyForQuery: authentication is over and the session is established.</summary>
     private bool _established;
 
+    /// <summary>
+    /// The session's client_encoding is one where the second byte of a character can be a quote or a backslash
+    /// (SJIS, BIG5, GBK, …): the server would split such text where a UTF-8 reading does not, so no statement
+    /// can be classified with certainty. Set from the server's ParameterStatus; read by the client loop.
+    /// </summary>
+    private volatile bool _ambiguousEncoding;
+
     /// <summary>The last statement number given out. Both loops record statements, so it is taken with Interlocked.</summary>
     private long _statementSequence;
 
@@ -129,6 +136,9 @@ internal sealed partial class PostgresConversation
             case BackendMessageType.ParseComplete or BackendMessageType.BindComplete or BackendMessageType.CloseComplete:
                 _pending.TryDequeue(out _);
                 break;
+            case BackendMessageType.ParameterStatus:
+                OnParameterStatus(message);
+                break;
             case BackendMessageType.RowDescription or BackendMessageType.NoData:
                 // An answer to Describe ends with one of these; in a Query or an Execute they only announce rows.
                 if (_pending.TryPeek(out var head) && head.Expected == Expected.Describe)
@@ -140,6 +150,16 @@ internal sealed partial class PostgresConversation
         }
 
         MessageWriter.WriteRaw(client, message.Raw);
+    }
+
+    private void OnParameterStatus(in PostgresMessage message)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        if (reader.ReadCString() == "client_encoding")
+        {
+            // PostgreSQL's client-only encodings, whose multi-byte characters may end in 0x5C or 0x27.
+            _ambiguousEncoding = reader.ReadCString().ToUpperInvariant() is "SJIS" or "SHIFT_JIS_2004" or "BIG5" or "GBK" or "GB18030" or "UHC" or "JOHAB";
+        }
     }
 
     /// <summary>The client gets a key the proxy issued; the server's stays here (see <see cref="CancelKeys"/>).</summary>

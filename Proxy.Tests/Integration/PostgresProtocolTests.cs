@@ -185,6 +185,24 @@ public sealed class PostgresProtocolTests
         Assert.That(psql.StandardOutput.Trim(), Is.EqualTo("still serving"), psql.ToString);
     }
 
+    [TestCase("UTF8", 0, TestName = "A_UTF8_session_is_classified")]
+    [TestCase("SJIS", 1, TestName = "An_SJIS_session_is_unknown_because_its_second_bytes_can_be_quotes")]
+    [CancelAfter(30_000)]
+    public async Task Client_encoding(string encoding, int exitCode, CancellationToken cancellationToken)
+    {
+        await using var proxy = Start("""
+            version 1
+            rule unreadable { when sql.unknown then block "the proxy cannot read this statement" }
+            """);
+
+        var result = await Server.PsqlAsync(
+            [$"host=127.0.0.1 port={proxy.Port} user=postgres dbname=postgres client_encoding={encoding}", "-At", "-c", "select 'x'"],
+            cancellationToken: cancellationToken);
+
+        Assert.That(result.ExitCode, Is.EqualTo(exitCode), result.ToString);
+        Assert.That(result.StandardError, exitCode == 0 ? Is.Empty : Does.Contain("blocked by policy rule unreadable"));
+    }
+
     [TestCase(null, "42501", TestName = "FunctionCall_is_refused_when_no_rule_allows_it")]
     [TestCase("rule fastpath { when sql.kind == call then allow }", null, TestName = "FunctionCall_runs_when_a_rule_allows_it")]
     [CancelAfter(30_000)]
