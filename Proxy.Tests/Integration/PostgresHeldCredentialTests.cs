@@ -83,6 +83,53 @@ public sealed class PostgresHeldCredentialTests
         Assert.That(result.StandardOutput.Trim(), Is.EqualTo(PostgresServer.PasswordUser));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Pgbench_and_Npgsql_run_through_a_held_credential_listener_over_TLS(CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("proxy-held-tls-").FullName;
+        try
+        {
+            var certificates = TestCertificates.Create(directory);
+            var settings = (PostgresSettings)_proxy.Options.ProtocolSettings! with
+            {
+                TlsCertificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certificates.CertificateFile, certificates.KeyFile),
+                ClientTls = ClientTlsMode.Required,
+            };
+            await using var proxy = InProcessProxy.Start(
+                _proxy.Options with { Name = "held-tls", Listen = new IPEndPoint(IPAddress.Loopback, 0), ProtocolSettings = settings },
+                identities: new Dictionary<string, ProxyIdentity> { ["alice"] = new("alice", ScramVerifier.Create(AlicePassword).Format(), ["dba"]) });
+
+            var script = Path.Combine(directory, "select.sql");
+            await File.WriteAllTextAsync(script, "\\set id random(1, 1000)\nselect :id, current_user;\n", cancellationToken);
+            var pgbench = await ExternalProcess.RunAsync(
+                Server.PgbenchPath,
+                ["-n", "-f", script, "-c", "4", "-j", "2", "-t", "100", "-M", "extended", "postgres"],
+                TimeSpan.FromSeconds(50),
+                directory,
+                new Dictionary<string, string?>
+                {
+                    ["PGHOST"] = "127.0.0.1", ["PGPORT"] = $"{proxy.Port}", ["PGUSER"] = "alice", ["PGPASSWORD"] = AlicePassword,
+                    ["PGSSLMODE"] = "verify-full", ["PGSSLROOTCERT"] = certificates.CaFile, ["PGDATABASE"] = null,
+                },
+                cancellationToken);
+            Assert.That(pgbench.ExitCode, Is.Zero, pgbench.ToString);
+            Assert.That(pgbench.StandardOutput, Does.Contain("number of transactions actually processed: 400/400"), pgbench.ToString);
+
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString(proxy.Port, "alice", AlicePassword)) { SslMode = SslMode.VerifyFull, RootCertificate = certificates.CaFile };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("select current_user", connection);
+            Assert.That(await command.ExecuteScalarAsync(cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+            await using var ssl = new NpgsqlCommand("select 1", connection);
+            Assert.That(await ssl.ExecuteScalarAsync(cancellationToken), Is.EqualTo(1), "verify-full accepted the proxy's certificate");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [TestCase("alice", "wrong", TestName = "A_wrong_password_gets_28P01")]
     [TestCase("mallory", "anything", TestName = "An_unknown_identity_gets_the_same_28P01")]
     [TestCase(PostgresServer.PasswordUser, PostgresServer.PasswordUserPassword, TestName = "The_upstream_role_is_not_an_identity")]
