@@ -44,11 +44,7 @@ internal sealed partial class PostgresConversation
                         if (streaming > 0)
                         {
                             // COPY data passes through as it arrives, whatever its size; nothing in it is decided.
-                            var piece = buffer.Slice(0, Math.Min(streaming, buffer.Length));
-                            MessageWriter.WriteRaw(output, piece);
-                            buffer = buffer.Slice(piece.Length);
-                            streaming -= piece.Length;
-                            if (streaming > 0)
+                            if (!ForwardStreamed(ref buffer, ref streaming, output))
                             {
                                 break;
                             }

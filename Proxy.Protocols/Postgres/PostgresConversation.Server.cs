@@ -48,11 +48,7 @@ internal sealed partial class PostgresConversation
                         if (streaming > 0)
                         {
                             // Rows and COPY data stream through as they arrive: a 1 GB value never sits whole in memory.
-                            var piece = buffer.Slice(0, Math.Min(streaming, buffer.Length));
-                            MessageWriter.WriteRaw(output, piece);
-                            buffer = buffer.Slice(piece.Length);
-                            streaming -= piece.Length;
-                            if (streaming > 0)
+                            if (!ForwardStreamed(ref buffer, ref streaming, output))
                             {
                                 break;
                             }

@@ -390,6 +390,19 @@ internal sealed partial class PostgresConversation
         _session.TrySetCloseReason(CloseReason.ClientClosed, "cancel request forwarded");
     }
 
+    /// <summary>
+    /// Forwards what <paramref name="buffer"/> holds of a message that streams through unread (rows, COPY data);
+    /// true when its last byte has gone, false when more must be read first.
+    /// </summary>
+    private static bool ForwardStreamed(ref ReadOnlySequence<byte> buffer, ref long remaining, PipeWriter output)
+    {
+        var piece = buffer.Slice(0, Math.Min(remaining, buffer.Length));
+        MessageWriter.WriteRaw(output, piece);
+        buffer = buffer.Slice(piece.Length);
+        remaining -= piece.Length;
+        return remaining == 0;
+    }
+
     /// <summary>A FATAL ErrorResponse to the client; the session ends after it.</summary>
     private async Task SendFatalAsync(string sqlState, string message)
     {

@@ -31,12 +31,12 @@ public sealed class WireByteCountTests
         long sent = 0;
         long received = 0;
 
-        var startup = StartupMessage(("user", PostgresServer.Superuser), ("database", "postgres"));
+        var startup = PostgresWireClient.Startup(("user", PostgresServer.Superuser), ("database", "postgres"));
         await socket.SendAllAsync(startup, cancellationToken);
         sent += startup.Length;
         received += await ReadUntilReadyForQueryAsync(socket, cancellationToken);
 
-        var query = Query("select i, md5(i::text) from generate_series(1, 500) as i");
+        var query = PostgresWireClient.Query("select i, md5(i::text) from generate_series(1, 500) as i");
         await socket.SendAllAsync(query, cancellationToken);
         sent += query.Length;
         var queryReply = await ReadUntilReadyForQueryAsync(socket, cancellationToken);
@@ -71,37 +71,6 @@ public sealed class WireByteCountTests
             Assert.That(proxy.Log.FindOpened(clientEndPoint)!.Session.UpstreamEndpoint, Is.EqualTo(server.EndPoint.ToString()));
             Assert.That(proxy.Errors, Is.Empty);
         }
-    }
-
-    /// <summary>PostgreSQL protocol 55.7, StartupMessage: length, version 3.0, name/value pairs, a final zero.</summary>
-    private static byte[] StartupMessage(params (string Name, string Value)[] parameters)
-    {
-        var body = new List<byte>();
-        foreach (var (name, value) in parameters)
-        {
-            body.AddRange(Encoding.UTF8.GetBytes(name));
-            body.Add(0);
-            body.AddRange(Encoding.UTF8.GetBytes(value));
-            body.Add(0);
-        }
-
-        body.Add(0);
-        var message = new byte[8 + body.Count];
-        BinaryPrimitives.WriteInt32BigEndian(message, message.Length);
-        BinaryPrimitives.WriteInt32BigEndian(message.AsSpan(4), 3 << 16);
-        body.CopyTo(message, 8);
-        return message;
-    }
-
-    /// <summary>PostgreSQL protocol 55.7, Query: 'Q', length, the SQL text zero-terminated.</summary>
-    private static byte[] Query(string sql)
-    {
-        var text = Encoding.UTF8.GetBytes(sql);
-        var message = new byte[1 + 4 + text.Length + 1];
-        message[0] = (byte)'Q';
-        BinaryPrimitives.WriteInt32BigEndian(message.AsSpan(1), message.Length - 1);
-        text.CopyTo(message, 5);
-        return message;
     }
 
     /// <summary>Reads whole backend messages until ReadyForQuery ('Z'); returns how many bytes that was.</summary>
