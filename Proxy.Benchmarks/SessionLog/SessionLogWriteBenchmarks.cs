@@ -17,51 +17,77 @@ public class SessionLogWriteBenchmarks
 {
     private const int EventsPerOperation = 1000;
 
+    // Each iteration writes to a fresh database, events with increasing timestamps as the proxy's are:
+    // the same timestamps written again would land in the middle of the events_at index, a pattern
+    // the proxy never produces, and once that index outgrows SQLite's page cache every row would pay
+    // a page read the proxy does not pay.
+    private const int OperationsPerIteration = 16;
+
     private static readonly StatementDecision Allow = new("allow", null, [], []);
 
-    private StatementEvent[] _events = [];
+    private StatementEvent[][] _batches = [];
     private string _directory = "";
     private SqliteSessionLog _log = null!;
+    private int _next;
 
     [GlobalSetup]
     public void Setup()
     {
         var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         _directory = Path.Combine(root, "proxy-bench-sessionlog-" + Guid.NewGuid().ToString("N"));
-        _log = SqliteSessionLog.Open(Path.Combine(_directory, "sessions.db"), Durability.Normal, NullLogger.Instance);
+        Directory.CreateDirectory(_directory);
 
         var sessionId = Guid.CreateVersion7().ToString();
         var at = DateTimeOffset.UtcNow;
-        _events = new StatementEvent[EventsPerOperation];
-        for (var i = 0; i < _events.Length; i++)
+        var sequence = 0;
+        _batches = new StatementEvent[OperationsPerIteration][];
+        for (var b = 0; b < _batches.Length; b++)
         {
-            var aid = 1 + ((i * 7919) % 100_000);
-            _events[i] = new StatementEvent(
-                sessionId,
-                at.AddTicks(i * 137),
-                i + 1,
-                "bench",
-                "pgbench",
-                $"SELECT abalance FROM pgbench_accounts WHERE aid = {aid};",
-                null,
-                "select",
-                [],
-                Allow,
-                new StatementOutcome(TimeSpan.FromTicks(1234 + i), "SELECT 1", 1, null, null));
+            var batch = _batches[b] = new StatementEvent[EventsPerOperation];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                sequence++;
+                var aid = 1 + ((sequence * 7919) % 100_000);
+                batch[i] = new StatementEvent(
+                    sessionId,
+                    at.AddTicks(sequence * 137),
+                    sequence,
+                    "bench",
+                    "pgbench",
+                    $"SELECT abalance FROM pgbench_accounts WHERE aid = {aid};",
+                    null,
+                    "select",
+                    [],
+                    Allow,
+                    new StatementOutcome(TimeSpan.FromTicks(1234 + i), "SELECT 1", 1, null, null));
+            }
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
+    [IterationSetup]
+    public void OpenLog()
     {
-        _log.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Directory.Delete(_directory, recursive: true);
+        var path = Path.Combine(_directory, "sessions.db");
+        foreach (var file in Directory.GetFiles(_directory))
+        {
+            File.Delete(file);
+        }
+
+        _log = SqliteSessionLog.Open(path, Durability.Normal, NullLogger.Instance);
+        _next = 0;
     }
 
+    [IterationCleanup]
+    public void CloseLog() => _log.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_directory, recursive: true);
+
     [Benchmark(OperationsPerInvoke = EventsPerOperation)]
+    [InvocationCount(OperationsPerIteration)]
     public Task AppendStatement()
     {
-        foreach (var statement in _events)
+        foreach (var statement in _batches[_next++])
         {
             if (!_log.TryAppend(statement))
             {
