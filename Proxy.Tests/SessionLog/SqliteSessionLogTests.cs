@@ -77,6 +77,28 @@ public sealed class SqliteSessionLogTests : SessionLogFileTests
     }
 
     [Test]
+    public async Task StatementData_WithEveryField_IsStoredAsTheDocumentedJsonText()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var refused = new StatementEvent(
+            "s-1", at, 3, "bob", "orders", "UPDATE t SET x = $1 WHERE \"id\" = $2 -- é",
+            ["a\u0001b", null, "\\x00ff"], "update", ["public.t", "t2"],
+            new StatementDecision("block", "no-writes", ["pii", "audit"], ["rule-a"]),
+            new StatementOutcome(TimeSpan.FromMilliseconds(0.5), null, null, "42501", "refused: <no-writes>"));
+        var result = new StatementResultEvent("s-1", at, 4, new StatementOutcome(TimeSpan.FromTicks(9), "UPDATE 3", 3, null, null));
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance))
+        {
+            await log.AppendCommittedAsync(refused);
+            await log.AppendCommittedAsync(result);
+        }
+
+        Assert.That(
+            Scalar(DatabasePath, "SELECT data FROM events WHERE id = 1"),
+            Is.EqualTo("""{"seq":3,"identity":"bob","database":"orders","text":"UPDATE t SET x = $1 WHERE \"id\" = $2 -- é","parameters":["a\u0001b",null,"\\x00ff"],"statement_kind":"update","tables":["public.t","t2"],"decision":"block","rule":"no-writes","tags":["pii","audit"],"would_block":["rule-a"],"duration_ms":0.5,"sqlstate":"42501","error":"refused: <no-writes>"}"""));
+        Assert.That(Scalar(DatabasePath, "SELECT data FROM events WHERE id = 2"), Is.EqualTo("""{"seq":4,"duration_ms":0.001,"command_tag":"UPDATE 3","rows":3}"""));
+    }
+
+    [Test]
     public async Task Close_WithoutIdentity_KeepsSummaryIdentityNull()
     {
         var info = new SessionInfo("s-2", "tcp", "tcp", "127.0.0.1:1", "127.0.0.1:2", DateTimeOffset.UtcNow);
