@@ -46,6 +46,59 @@ public sealed class SqliteSessionLogTests : SessionLogFileTests
     }
 
     [Test]
+    public async Task EventColumns_AreStoredAsText_WithNullEmptyLongAndNonAsciiValuesKept()
+    {
+        var longId = new string('x', 300) + "é";
+        var at = new DateTimeOffset(2026, 11, 22, 8, 15, 2, TimeSpan.Zero).AddTicks(1_234_567);
+        var statement = new StatementEvent(
+            "s-1", at, 7, "ålice", "pgbench", "SELECT abalance FROM pgbench_accounts WHERE aid = 12345; -- ✓",
+            null, "select", [], new StatementDecision("allow", null, [], []),
+            new StatementOutcome(TimeSpan.FromTicks(12_345), "SELECT 1", 1, null, null));
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance))
+        {
+            await log.AppendCommittedAsync(statement);
+            await log.AppendCommittedAsync(new TestEvent(null, at, "null id"));
+            await log.AppendCommittedAsync(new TestEvent("", at, "empty id"));
+            await log.AppendCommittedAsync(new TestEvent(longId, at, new string('✓', 5000)));
+        }
+
+        Assert.That(
+            Scalar(DatabasePath, "SELECT group_concat(typeof(session_id) || ',' || typeof(at) || ',' || typeof(kind) || ',' || typeof(data), ';') FROM events"),
+            Is.EqualTo("text,text,text,text;null,text,text,text;text,text,text,text;text,text,text,text"));
+        Assert.That(Scalar(DatabasePath, "SELECT at FROM events WHERE id = 1"), Is.EqualTo("2026-11-22T08:15:02.123456Z"));
+        Assert.That(Scalar(DatabasePath, "SELECT json_extract(data, '$.text') FROM events WHERE kind = 'statement'"), Is.EqualTo(statement.Text));
+        Assert.That(Scalar(DatabasePath, "SELECT json_extract(data, '$.identity') FROM events WHERE kind = 'statement'"), Is.EqualTo("ålice"));
+        Assert.That(
+            Scalar(DatabasePath, "SELECT data FROM events WHERE kind = 'statement'"),
+            Is.EqualTo("""{"seq":7,"identity":"ålice","database":"pgbench","text":"SELECT abalance FROM pgbench_accounts WHERE aid = 12345; -- ✓","statement_kind":"select","tables":[],"decision":"allow","duration_ms":1.234,"command_tag":"SELECT 1","rows":1}"""));
+        Assert.That(Scalar(DatabasePath, "SELECT session_id FROM events WHERE id = 3"), Is.EqualTo(""));
+        Assert.That(Scalar(DatabasePath, "SELECT session_id FROM events WHERE id = 4"), Is.EqualTo(longId));
+        Assert.That(CommittedLabels(DatabasePath), Is.EqualTo(new[] { "null id", "empty id", new string('✓', 5000) }));
+    }
+
+    [Test]
+    public async Task StatementData_WithEveryField_IsStoredAsTheDocumentedJsonText()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var refused = new StatementEvent(
+            "s-1", at, 3, "bob", "orders", "UPDATE t SET x = $1 WHERE \"id\" = $2 -- é",
+            ["a\u0001b", null, "\\x00ff"], "update", ["public.t", "t2"],
+            new StatementDecision("block", "no-writes", ["pii", "audit"], ["rule-a"]),
+            new StatementOutcome(TimeSpan.FromMilliseconds(0.5), null, null, "42501", "refused: <no-writes>"));
+        var result = new StatementResultEvent("s-1", at, 4, new StatementOutcome(TimeSpan.FromTicks(9), "UPDATE 3", 3, null, null));
+        await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Strict, NullLogger.Instance))
+        {
+            await log.AppendCommittedAsync(refused);
+            await log.AppendCommittedAsync(result);
+        }
+
+        Assert.That(
+            Scalar(DatabasePath, "SELECT data FROM events WHERE id = 1"),
+            Is.EqualTo("""{"seq":3,"identity":"bob","database":"orders","text":"UPDATE t SET x = $1 WHERE \"id\" = $2 -- é","parameters":["a\u0001b",null,"\\x00ff"],"statement_kind":"update","tables":["public.t","t2"],"decision":"block","rule":"no-writes","tags":["pii","audit"],"would_block":["rule-a"],"duration_ms":0.5,"sqlstate":"42501","error":"refused: <no-writes>"}"""));
+        Assert.That(Scalar(DatabasePath, "SELECT data FROM events WHERE id = 2"), Is.EqualTo("""{"seq":4,"duration_ms":0.001,"command_tag":"UPDATE 3","rows":3}"""));
+    }
+
+    [Test]
     public async Task Close_WithoutIdentity_KeepsSummaryIdentityNull()
     {
         var info = new SessionInfo("s-2", "tcp", "tcp", "127.0.0.1:1", "127.0.0.1:2", DateTimeOffset.UtcNow);
