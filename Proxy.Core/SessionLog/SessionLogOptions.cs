@@ -13,6 +13,13 @@ public sealed record SessionLogOptions
     public int MaxBatchSize { get; init; } = 1024;
 
     /// <summary>
+    /// In normal durability, how long the writer lets events gather after the first one arrives, so a busy
+    /// proxy commits many per transaction and wakes the writer rarely; nothing waits for a normal commit.
+    /// Strict durability never lingers: there a statement waits for its commit.
+    /// </summary>
+    public TimeSpan NormalCommitDelay { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
     /// How long one write waits for a lock held by another connection before it counts as a fault.
     /// Microsoft.Data.Sqlite's own retry counts in whole seconds, so the wait is about this rounded up
     /// to a second, plus one SQLite busy wait.
@@ -31,6 +38,7 @@ public sealed record SessionLogOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(NormalCommitDelay, TimeSpan.Zero, nameof(NormalCommitDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, RetryDelay, nameof(MaxRetryDelay));
