@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
+using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 using Proxy.Protocols.Postgres.Framing;
@@ -400,7 +401,14 @@ internal sealed partial class PostgresConversation
             run.Parameters,
             run.Kind,
             run.Tables,
-            new StatementDecision(decision.Verdict.ToString().ToLowerInvariant(), decision.RuleId, decision.LogTags, wouldBlock),
+            new StatementDecision(VerdictName(decision.Verdict), decision.RuleId, decision.LogTags, wouldBlock),
             outcome);
     }
+
+    private static string VerdictName(Verdict verdict) => verdict switch
+    {
+        Verdict.Block => "block",
+        Verdict.Approve => "approve",
+        _ => "allow",
+    };
 }
