@@ -110,7 +110,7 @@ internal sealed partial class PostgresConversation
             await tls.Input.CompleteAsync().ConfigureAwait(false);
             await tls.Stream.ShutdownAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsConnectionFailure(ex) || ex is System.Security.Authentication.AuthenticationException)
+        catch (Exception ex) when (IsConnectionFailure(ex) || ex is AuthenticationException)
         {
             // The peer is gone; there is nobody to tell.
         }
@@ -121,9 +121,10 @@ internal sealed partial class PostgresConversation
     }
 
     /// <summary>
-    /// The startup phase (PostgreSQL protocol 55.2.1): encryption requests are declined, a CancelRequest is
-    /// forwarded on its own, and the StartupMessage is read, noted and passed to the server. True when the
-    /// session goes on to the message phase.
+    /// The startup phase (PostgreSQL protocol 55.2.1): an SSLRequest starts TLS when the listener has a
+    /// certificate (else 'N', as a GSSENCRequest always gets), a CancelRequest is forwarded on its own, and the
+    /// StartupMessage is read and noted; then TLS to the server if configured, and the login (relayed or held).
+    /// True when the session goes on to the message phase.
     /// </summary>
     private async Task<bool> StartAsync()
     {
