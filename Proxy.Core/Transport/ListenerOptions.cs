@@ -22,6 +22,12 @@ public sealed record ListenerOptions
     /// <summary>Zero disables the idle timeout.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// The largest message the listener's protocol reads whole (a PostgreSQL Query or Bind); larger ones are a
+    /// protocol error. The session's receive pipes are sized so that one always fits (see TransportOptions).
+    /// </summary>
+    public int MaxMessageSize { get; init; } = TransportOptions.PauseWriterThreshold;
+
     /// <summary>The protocol's own settings (a PostgresSettings for `postgres`), read and checked with the rest of the configuration; null for defaults.</summary>
     public object? ProtocolSettings { get; init; }
 }

@@ -38,7 +38,7 @@ internal sealed class ProxyListener
         _handler = handler;
         _log = log;
         _logger = logger;
-        _transport = transport;
+        _transport = transport.HoldingMessagesOf(options.MaxMessageSize);
         _time = time;
         _upstreamName = Describe(options.Upstream);
     }

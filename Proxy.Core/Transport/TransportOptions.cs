@@ -31,6 +31,32 @@ public sealed class TransportOptions
     public int ReceiveBufferSize { get; init; } = SegmentSize;
 
     /// <summary>
+    /// These options, with the pause threshold raised when a listener reads messages larger than it: a message
+    /// that cannot fit in the pipe would never be readable, and the session would stall. Only a session that
+    /// actually sends such a message holds that much memory.
+    /// </summary>
+    public TransportOptions HoldingMessagesOf(int maxMessageSize)
+    {
+        if (maxMessageSize <= PipeOptions.PauseWriterThreshold)
+        {
+            return this;
+        }
+
+        var pause = (long)maxMessageSize + SegmentSize;
+        return new TransportOptions
+        {
+            ReceiveBufferSize = ReceiveBufferSize,
+            PipeOptions = new PipeOptions(
+                pauseWriterThreshold: pause,
+                resumeWriterThreshold: pause / 2,
+                readerScheduler: PipeOptions.ReaderScheduler,
+                writerScheduler: PipeOptions.WriterScheduler,
+                minimumSegmentSize: PipeOptions.MinimumSegmentSize,
+                useSynchronizationContext: false),
+        };
+    }
+
+    /// <summary>
     /// Inline schedulers: a receive that completes runs the protocol and the opposite send on the
     /// same thread, with no thread-pool hop per message.
     /// </summary>

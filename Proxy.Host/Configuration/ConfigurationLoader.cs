@@ -10,6 +10,7 @@ using Proxy.Core.Transport;
 using Proxy.Protocols;
 using Proxy.Protocols.Postgres;
 using Proxy.Protocols.Postgres.Auth;
+using Proxy.Protocols.Postgres.Framing;
 
 namespace Proxy.Host.Configuration;
 
@@ -257,11 +258,6 @@ public static class ConfigurationLoader
             {
                 context.Error(section.Path + ":" + key, "only used with Auth: held; with passthrough the client logs in itself");
             }
-        }
-
-        if (ReadInteger(section, "MaxMessageSize", 1024, TransportOptions.PauseWriterThreshold, context) is { } maxMessage)
-        {
-            settings = settings with { MaxMessageSize = maxMessage };
         }
 
         if (section["AuditParameters"] is { } auditText)
@@ -526,6 +522,7 @@ public static class ConfigurationLoader
 
             var idleTimeout = ReadDuration(section, "IdleTimeout", TimeSpan.Zero, context);
             var protocolSettings = ReadPostgresSettings(section, protocol, context);
+            var maxMessageSize = ReadInteger(section, "MaxMessageSize", 1024, PostgresFramer.MaxProtocolMessageLength, context) ?? TransportOptions.PauseWriterThreshold;
             if (context.Errors.Count == errorsBefore)
             {
                 listeners.Add(new ListenerOptions
@@ -538,6 +535,7 @@ public static class ConfigurationLoader
                     ConnectTimeout = connectTimeout,
                     IdleTimeout = idleTimeout,
                     ProtocolSettings = protocolSettings,
+                    MaxMessageSize = maxMessageSize,
                 });
             }
         }

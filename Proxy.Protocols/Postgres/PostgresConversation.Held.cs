@@ -274,7 +274,7 @@ internal sealed partial class PostgresConversation
         {
             var result = await reader.ReadAsync().ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (PostgresFramer.TryReadMessage(ref buffer, _settings.MaxMessageSize, out var message))
+            if (PostgresFramer.TryReadMessage(ref buffer, _handler.Listener.MaxMessageSize, out var message))
             {
                 var copy = (message.Type, message.Body.ToArray());
                 reader.AdvanceTo(buffer.Start);

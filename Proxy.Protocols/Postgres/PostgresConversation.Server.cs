@@ -68,7 +68,7 @@ internal sealed partial class PostgresConversation
                             continue;
                         }
 
-                        if (!PostgresFramer.TryReadMessage(ref buffer, _settings.MaxMessageSize, out var message))
+                        if (!PostgresFramer.TryReadMessage(ref buffer, _handler.Listener.MaxMessageSize, out var message))
                         {
                             break;
                         }

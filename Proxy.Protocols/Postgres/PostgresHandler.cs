@@ -71,12 +71,6 @@ public sealed record PostgresSettings
     /// <summary>Required when <see cref="Auth"/> is <see cref="PostgresAuth.Held"/>.</summary>
     public HeldCredential? Upstream { get; init; }
 
-    /// <summary>
-    /// The largest message the proxy reads whole (Query, Parse, Bind, …); larger ones are refused with 08P01.
-    /// Rows and COPY data stream through whatever their size. At most the transport's pause threshold, so
-    /// a message that is allowed always fits in the pipe.
-    /// </summary>
-    public int MaxMessageSize { get; init; } = TransportOptions.PauseWriterThreshold;
 
     /// <summary>Whether Bind parameters are written to the session log with the statement.</summary>
     public bool AuditParameters { get; init; } = true;

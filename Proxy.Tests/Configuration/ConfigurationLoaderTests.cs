@@ -112,7 +112,7 @@ public sealed class ConfigurationLoaderTests
         Assert.That(settings.Auth, Is.EqualTo(PostgresAuth.Held));
         Assert.That(settings.Upstream, Is.EqualTo(new HeldCredential("app", "s3cret")), "one trailing line break is not part of the password");
         Assert.That(settings.Upstream!.ToString(), Does.Not.Contain("s3cret"));
-        Assert.That(settings.MaxMessageSize, Is.EqualTo(65536));
+        Assert.That(result.Options.Listeners[0].MaxMessageSize, Is.EqualTo(65536));
         Assert.That(settings.AuditParameters, Is.False);
         Assert.That(settings.AuditParameterLimit, Is.EqualTo(64));
         var alice = result.Options.Identities["alice"];
@@ -127,7 +127,7 @@ public sealed class ConfigurationLoaderTests
             {
               "Listeners": [
                 { "Name": "held", "Protocol": "postgres", "Listen": "127.0.0.1:6432", "Upstream": "127.0.0.1:5432",
-                  "Auth": "hold", "MaxMessageSize": 99999999 },
+                  "Auth": "hold", "MaxMessageSize": 9999999999 },
                 { "Name": "needs", "Protocol": "postgres", "Listen": "127.0.0.1:6433", "Upstream": "127.0.0.1:5432",
                   "Auth": "held", "UpstreamPasswordEnv": "PROXY_TEST_UNSET_PASSWORD_VARIABLE" },
                 { "Name": "l4", "Protocol": "tcp", "Listen": "127.0.0.1:6434", "Upstream": "127.0.0.1:5432",
@@ -142,7 +142,7 @@ public sealed class ConfigurationLoaderTests
         Assert.That(lines, Is.EquivalentTo(new[]
         {
             $"{file}:4:7: Listeners:0:Auth: 'hold' is not passthrough or held (did you mean 'held'?)",
-            $"{file}:4:23: Listeners:0:MaxMessageSize: '99999999' is not a whole number between 1024 and 1048576",
+            $"{file}:4:23: Listeners:0:MaxMessageSize: '9999999999' is not a whole number between 1024 and 1073741823",
             $"{file}:5:5: Listeners:1:UpstreamUser: is required with Auth: held (the role the proxy logs in as)",
             $"{file}:6:23: Listeners:1:UpstreamPasswordEnv: environment variable PROXY_TEST_UNSET_PASSWORD_VARIABLE is not set or empty",
             $"{file}:8:7: Listeners:2:AuditParameters: only a postgres listener has this key (this one is tcp)",

@@ -203,6 +203,40 @@ public sealed class PostgresProtocolTests
         Assert.That(result.StandardError, exitCode == 0 ? Is.Empty : Does.Contain("blocked by policy rule unreadable"));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_listener_with_a_larger_message_limit_reads_multi_megabyte_queries_and_parameters(CancellationToken cancellationToken)
+    {
+        const int Size = 3 * 1024 * 1024;
+        await using var proxy = InProcessProxy.Start(InProcessProxy.Listener(Server.EndPoint) with { Protocol = "postgres", MaxMessageSize = 8 * 1024 * 1024 });
+        await using var connection = new NpgsqlConnection(Server.ConnectionString(port: proxy.Port));
+        await connection.OpenAsync(cancellationToken);
+
+        // A 3 MiB literal in the statement text (Parse), then a 3 MiB parameter (Bind).
+        await using var literal = new NpgsqlCommand($"select length('{new string('x', Size)}')", connection);
+        await using var parameter = new NpgsqlCommand("select length($1)", connection) { Parameters = { new NpgsqlParameter { Value = new string('y', Size) } } };
+
+        Assert.That(await literal.ExecuteScalarAsync(cancellationToken), Is.EqualTo(Size));
+        Assert.That(await parameter.ExecuteScalarAsync(cancellationToken), Is.EqualTo(Size));
+        var statements = proxy.Log.Events.Select(e => e.Event).OfType<Proxy.Core.SessionLog.StatementEvent>().Where(e => e.Text.StartsWith("select length", StringComparison.Ordinal)).ToArray();
+        Assert.That(statements.Last().Parameters![0]!, Has.Length.EqualTo(256 + 1), "the recorded parameter is cut to AuditParameterLimit, with a mark");
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_query_over_the_default_limit_gets_08P01_and_nothing_runs(CancellationToken cancellationToken)
+    {
+        await using var proxy = Start();
+        await using var connection = new NpgsqlConnection(Server.ConnectionString(port: proxy.Port));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"select length('{new string('x', 2 * 1024 * 1024)}')", connection);
+
+        var failure = Assert.ThrowsAsync<PostgresException>(async () => await command.ExecuteScalarAsync(cancellationToken));
+
+        Assert.That(failure!.SqlState, Is.EqualTo("08P01"));
+        Assert.That(failure.MessageText, Does.Contain("the limit is 1048576"));
+    }
+
     [TestCase(null, "42501", TestName = "FunctionCall_is_refused_when_no_rule_allows_it")]
     [TestCase("rule fastpath { when sql.kind == call then allow }", null, TestName = "FunctionCall_runs_when_a_rule_allows_it")]
     [CancelAfter(30_000)]
