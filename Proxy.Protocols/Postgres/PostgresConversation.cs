@@ -23,6 +23,9 @@ internal sealed partial class PostgresConversation
 {
     private const string ProtocolName = PostgresHandler.ProtocolName;
 
+    /// <summary>The most a client may still send after a fatal error before the proxy stops listening.</summary>
+    private const long DrainLimit = 64L * 1024 * 1024;
+
     private readonly PostgresHandler _handler;
     private readonly ProxySession _session;
     private readonly PostgresSettings _settings;
@@ -76,6 +79,7 @@ internal sealed partial class PostgresConversation
                 _upstream.Input.CancelPendingRead();
                 await server.ConfigureAwait(false);
                 await SendFatalAsync(ErrorFields.ProtocolViolation, clientFailure).ConfigureAwait(false);
+                await DrainClientAsync().ConfigureAwait(false);
                 return;
             }
 
@@ -402,6 +406,35 @@ internal sealed partial class PostgresConversation
         buffer = buffer.Slice(piece.Length);
         remaining -= piece.Length;
         return remaining == 0;
+    }
+
+    /// <summary>
+    /// After a fatal error: ends the client's connection for writing and discards what it is still sending (an
+    /// oversize message, say), for at most a few seconds and megabytes. Closing at once would reset a client that
+    /// is still writing, and it would see a broken pipe instead of the error it was sent.
+    /// </summary>
+    private async Task DrainClientAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        long discarded = 0;
+        try
+        {
+            await _client.Output.CompleteAsync().ConfigureAwait(false);
+            while (discarded < DrainLimit)
+            {
+                var result = await _client.Input.ReadAsync(timeout.Token).ConfigureAwait(false);
+                discarded += result.Buffer.Length;
+                _client.Input.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex))
+        {
+            // Gone, or still sending after the time allowed: the session closes either way.
+        }
     }
 
     /// <summary>A FATAL ErrorResponse to the client; the session ends after it.</summary>
