@@ -19,22 +19,24 @@ internal sealed class SsnPattern : ByteScanner
     public override int FindNext(ReadOnlySpan<byte> text, int start, out int length)
     {
         length = Length;
-        var position = start;
-        while (position + Length <= text.Length)
+
+        // Search for the first dash: text has far fewer dashes than digits.
+        var position = start + 3;
+        while (position + 8 <= text.Length)
         {
-            var relative = text[position..].IndexOfAnyInRange((byte)'0', (byte)'9');
+            var relative = text[position..].IndexOf((byte)'-');
             if (relative < 0)
             {
                 break;
             }
 
-            var candidate = position + relative;
+            var candidate = position + relative - 3;
             if (candidate + Length <= text.Length && IsSsn(text, candidate))
             {
                 return candidate;
             }
 
-            position = candidate + 1;
+            position += relative + 1;
         }
 
         length = 0;
