@@ -71,7 +71,6 @@ internal sealed class JwtPattern : ByteScanner
 
             if (HeaderHasAlg(text[tokenStart..headerEnd]))
             {
-                position = end;
                 length = end - tokenStart;
                 return tokenStart;
             }
