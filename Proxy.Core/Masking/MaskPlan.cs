@@ -67,7 +67,7 @@ public sealed class MaskPlan
             }
             else if (directive.Pattern is { } pattern)
             {
-                var key = $"{directive.PatternIsRegex}\u0000{pattern}\u0000{directive.Function}\u0000{string.Join('\u0000', directive.Arguments)}";
+                var key = $"{directive.PatternIsRegex}\u0000{pattern}\u0000{directive.PatternFlags}\u0000{directive.Function}\u0000{string.Join('\u0000', directive.Arguments)}";
                 if (!seen.Add(key))
                 {
                     continue;
@@ -75,7 +75,7 @@ public sealed class MaskPlan
 
                 try
                 {
-                    rules.Add((directive.PatternIsRegex ? ValuePatterns.Regex(pattern) : ValuePatterns.Get(pattern), function));
+                    rules.Add((directive.PatternIsRegex ? ValuePatterns.Regex(pattern, directive.PatternFlags) : ValuePatterns.Get(pattern), function));
                 }
                 catch (ArgumentException e)
                 {

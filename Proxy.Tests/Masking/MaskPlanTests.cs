@@ -108,4 +108,20 @@ public sealed class MaskPlanTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Test]
+    public void A_policy_regex_keeps_its_flags_on_the_way_to_the_engine()
+    {
+        var policy = Proxy.Tests.Policy.PolicyEvaluationTests.Compile("""
+            version 1
+            rule tokens { when protocol == postgres then mask pattern /secret[0-9]+/i with redact }
+            """);
+        var plan = MaskPlan.Compile(policy.Decide(new PolicyInput { Protocol = "postgres" }).Masks);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        var result = plan.Patterns.Apply("key SECRET42 here"u8, output);
+
+        Assert.That(result, Is.EqualTo(MaskResult.Written));
+        Assert.That(System.Text.Encoding.UTF8.GetString(output.WrittenSpan), Is.EqualTo("key [redacted] here"));
+    }
 }

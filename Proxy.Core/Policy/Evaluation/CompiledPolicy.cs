@@ -272,7 +272,10 @@ internal sealed record CompiledRule
                 case MaskPatternAction pattern:
                     var isRegex = pattern.Pattern is RegexLiteral;
                     var text = pattern.Pattern is RegexLiteral regex ? regex.Pattern : ConditionCompiler.Text(pattern.Pattern);
-                    masks.Add(new MaskDirective(rule.Id, null, text, isRegex, pattern.Function.Name, Arguments(pattern.Function)));
+                    masks.Add(new MaskDirective(rule.Id, null, text, isRegex, pattern.Function.Name, Arguments(pattern.Function))
+                    {
+                        PatternFlags = pattern.Pattern is RegexLiteral { Flags: var flags } ? flags : string.Empty,
+                    });
                     break;
                 case LogAction log:
                     tags.Add(log.Tag);

@@ -13,8 +13,14 @@ public enum Verdict
 /// <summary>The arguments of `approve(…)`; absent ones are null.</summary>
 public sealed record ApprovalParameters(string By, TimeSpan? Timeout, string? Mode, TimeSpan? Grant);
 
-/// <summary>`mask column …` (<see cref="Columns"/> set) or `mask pattern …` (<see cref="Pattern"/> set), from rule <see cref="RuleId"/>.</summary>
-public sealed record MaskDirective(string RuleId, IReadOnlyList<string>? Columns, string? Pattern, bool PatternIsRegex, string Function, IReadOnlyList<string> Arguments);
+/// <summary>
+/// `mask column …` (<see cref="Columns"/> set) or `mask pattern …` (<see cref="Pattern"/> set), from rule
+/// <see cref="RuleId"/>. <see cref="PatternFlags"/> are a `/regex/flags` literal's flags ("" otherwise).
+/// </summary>
+public sealed record MaskDirective(string RuleId, IReadOnlyList<string>? Columns, string? Pattern, bool PatternIsRegex, string Function, IReadOnlyList<string> Arguments)
+{
+    public string PatternFlags { get; init; } = string.Empty;
+}
 
 /// <summary>What a `mode audit` rule would have done had it been enforced.</summary>
 public sealed record AuditHit(string RuleId, Verdict WouldBe, string? Message, ApprovalParameters? Approval);
