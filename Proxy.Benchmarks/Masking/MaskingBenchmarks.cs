@@ -22,16 +22,16 @@ public class MaskingBenchmarks
         "Customer called about order 48213; paid with card 4111 1111 1111 1111, ship replacement by Friday."u8.ToArray();
 
     private readonly ArrayBufferWriter<byte> _output = new(1024);
-    private MaskFunction _partial = null!;
-    private MaskFunction _email = null!;
+    private ValueMask _partial = null!;
+    private ValueMask _email = null!;
     private PatternMask _builtInPatterns = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _partial = MaskFunction.Create("partial", ["4"]);
-        _email = MaskFunction.Create("email", []);
-        _builtInPatterns = new PatternMask(ValuePatterns.Names.Select(name => (ValuePatterns.Get(name), MaskFunction.Create("redact", []))).ToArray());
+        _partial = ValueMask.Create("partial", ["4"]);
+        _email = ValueMask.Create("email", []);
+        _builtInPatterns = new PatternMask(ValuePatterns.Names.Select(name => (ValuePatterns.Get(name), ValueMask.Create("redact", []))).ToArray());
     }
 
     [Benchmark(Baseline = true)]

@@ -9,11 +9,11 @@ namespace Proxy.Core.Masking;
 /// </summary>
 public sealed class MaskPlan
 {
-    public static readonly MaskPlan Empty = new(FrozenDictionary<string, MaskFunction>.Empty, PatternMask.Empty);
+    public static readonly MaskPlan Empty = new(FrozenDictionary<string, ValueMask>.Empty, PatternMask.Empty);
 
-    private readonly FrozenDictionary<string, MaskFunction> _columns;
+    private readonly FrozenDictionary<string, ValueMask> _columns;
 
-    private MaskPlan(FrozenDictionary<string, MaskFunction> columns, PatternMask patterns)
+    private MaskPlan(FrozenDictionary<string, ValueMask> columns, PatternMask patterns)
     {
         _columns = columns;
         Patterns = patterns;
@@ -39,15 +39,15 @@ public sealed class MaskPlan
             return Empty;
         }
 
-        var columns = new Dictionary<string, MaskFunction>(StringComparer.OrdinalIgnoreCase);
-        var rules = new List<(ValuePattern, MaskFunction)>();
+        var columns = new Dictionary<string, ValueMask>(StringComparer.OrdinalIgnoreCase);
+        var rules = new List<(ValuePattern, ValueMask)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directive in directives)
         {
-            MaskFunction function;
+            ValueMask function;
             try
             {
-                function = MaskFunction.Create(directive.Function, directive.Arguments, hashKey);
+                function = ValueMask.Create(directive.Function, directive.Arguments, hashKey);
             }
             catch (ArgumentException e)
             {
@@ -98,7 +98,7 @@ public sealed class MaskPlan
     /// reveals least wins. <paramref name="schema"/> and <paramref name="table"/> are null when the column does not
     /// come straight from a table (an expression).
     /// </summary>
-    public MaskFunction? ColumnMask(string? schema, string? table, string column)
+    public ValueMask? ColumnMask(string? schema, string? table, string column)
     {
         ArgumentNullException.ThrowIfNull(column);
         if (_columns.Count == 0)
@@ -119,6 +119,6 @@ public sealed class MaskPlan
         return best;
     }
 
-    private static MaskFunction? Stronger(MaskFunction? a, MaskFunction? b) =>
+    private static ValueMask? Stronger(ValueMask? a, ValueMask? b) =>
         a is null ? b : b is null ? a : b.Disclosure < a.Disclosure ? b : a;
 }

@@ -15,13 +15,13 @@ public sealed class PatternMask
     public static readonly PatternMask Empty = new([]);
 
     private readonly ValuePattern[] _patterns;
-    private readonly MaskFunction[] _functions;
+    private readonly ValueMask[] _functions;
 
-    public PatternMask(IReadOnlyList<(ValuePattern Pattern, MaskFunction Function)> rules)
+    public PatternMask(IReadOnlyList<(ValuePattern Pattern, ValueMask Function)> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _patterns = new ValuePattern[rules.Count];
-        _functions = new MaskFunction[rules.Count];
+        _functions = new ValueMask[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
             _patterns[i] = rules[i].Pattern ?? throw new ArgumentException($"rule {i} has no pattern", nameof(rules));
@@ -29,13 +29,13 @@ public sealed class PatternMask
         }
     }
 
-    public PatternMask(ValuePattern pattern, MaskFunction function)
+    public PatternMask(ValuePattern pattern, ValueMask function)
         : this([(pattern, function)])
     {
     }
 
     /// <summary>The rules, in policy order.</summary>
-    public IReadOnlyList<(ValuePattern Pattern, MaskFunction Function)> Rules => _patterns.Zip(_functions).ToArray();
+    public IReadOnlyList<(ValuePattern Pattern, ValueMask Function)> Rules => _patterns.Zip(_functions).ToArray();
 
     public bool IsEmpty => _patterns.Length == 0;
 

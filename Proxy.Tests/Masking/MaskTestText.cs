@@ -9,9 +9,9 @@ internal static class MaskTestText
 {
     public static readonly byte[] HashKey = "test-hash-key-0123456789"u8.ToArray();
 
-    public static (MaskResult Result, string Text) Apply(MaskFunction function, string value) => Apply(function, Encoding.UTF8.GetBytes(value));
+    public static (MaskResult Result, string Text) Apply(ValueMask function, string value) => Apply(function, Encoding.UTF8.GetBytes(value));
 
-    public static (MaskResult Result, string Text) Apply(MaskFunction function, byte[] value)
+    public static (MaskResult Result, string Text) Apply(ValueMask function, byte[] value)
     {
         var output = new ArrayBufferWriter<byte>();
         var result = function.Apply(value, output);

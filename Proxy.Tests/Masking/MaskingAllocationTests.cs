@@ -21,8 +21,8 @@ public sealed class MaskingAllocationTests
     {
         var mask = new PatternMask(
         [
-            .. ValuePatterns.Names.Select(name => (ValuePatterns.Get(name), MaskFunction.Create("redact", []))),
-            (ValuePatterns.Regex("secret_[0-9]+", "i"), MaskFunction.Create("redact", [])),
+            .. ValuePatterns.Names.Select(name => (ValuePatterns.Get(name), ValueMask.Create("redact", []))),
+            (ValuePatterns.Regex("secret_[0-9]+", "i"), ValueMask.Create("redact", [])),
         ]);
         var output = new ArrayBufferWriter<byte>();
         for (var i = 0; i < 100; i++)
@@ -53,7 +53,7 @@ public sealed class MaskingAllocationTests
     [Test]
     public void Column_masks_allocate_nothing_after_warm_up()
     {
-        MaskFunction[] functions = [MaskFunction.Create("partial", ["4"]), MaskFunction.Create("email", []), MaskFunction.Create("redact", []), MaskFunction.Create("fixed", ["x"])];
+        ValueMask[] functions = [ValueMask.Create("partial", ["4"]), ValueMask.Create("email", []), ValueMask.Create("redact", []), ValueMask.Create("fixed", ["x"])];
         var value = "alice.liddell@example.com"u8.ToArray();
         var output = new ArrayBufferWriter<byte>(4096);
         foreach (var function in functions)
@@ -77,7 +77,7 @@ public sealed class MaskingAllocationTests
     [Test]
     public void Masking_a_match_allocates_nothing_after_warm_up()
     {
-        var mask = new PatternMask([(ValuePatterns.CreditCard, MaskFunction.Create("partial", ["4"])), (ValuePatterns.Regex("k[0-9]+"), MaskFunction.Create("hash", [], HashKey))]);
+        var mask = new PatternMask([(ValuePatterns.CreditCard, ValueMask.Create("partial", ["4"])), (ValuePatterns.Regex("k[0-9]+"), ValueMask.Create("hash", [], HashKey))]);
         var value = Encoding.UTF8.GetBytes("paid with 4111 1111 1111 1111 ü k42");
         var output = new ArrayBufferWriter<byte>(4096);
         mask.Apply(value, output);

@@ -19,15 +19,15 @@ public sealed class MaskingFuzzTests
     public void Random_bytes_never_throw()
     {
         var random = new Random(20261122);
-        MaskFunction[] functions =
+        ValueMask[] functions =
         [
-            MaskFunction.Create("redact", []), MaskFunction.Create("null", []), MaskFunction.Create("hash", [], HashKey), MaskFunction.Create("email", []),
-            MaskFunction.Create("partial", ["0"]), MaskFunction.Create("partial", ["3"]), MaskFunction.Create("partial", ["100"]), MaskFunction.Create("fixed", ["F"]),
+            ValueMask.Create("redact", []), ValueMask.Create("null", []), ValueMask.Create("hash", [], HashKey), ValueMask.Create("email", []),
+            ValueMask.Create("partial", ["0"]), ValueMask.Create("partial", ["3"]), ValueMask.Create("partial", ["100"]), ValueMask.Create("fixed", ["F"]),
         ];
         var mask = new PatternMask(
         [
             .. ValuePatterns.Names.Select((name, i) => (ValuePatterns.Get(name), functions[i % functions.Length] is var f && f.Name == "null" ? functions[0] : f)),
-            (ValuePatterns.Regex(".[0-9]", "s"), MaskFunction.Create("partial", ["1"])),
+            (ValuePatterns.Regex(".[0-9]", "s"), ValueMask.Create("partial", ["1"])),
         ]);
         var output = new ArrayBufferWriter<byte>();
         var buffer = new List<byte>();

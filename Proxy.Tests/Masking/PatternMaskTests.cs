@@ -6,7 +6,7 @@ namespace Proxy.Tests.Masking;
 
 public sealed class PatternMaskTests
 {
-    private static MaskFunction Function(string name, params string[] arguments) => MaskFunction.Create(name, arguments, HashKey);
+    private static ValueMask Function(string name, params string[] arguments) => ValueMask.Create(name, arguments, HashKey);
 
     [Test]
     public void Every_match_is_replaced_and_the_rest_copied()

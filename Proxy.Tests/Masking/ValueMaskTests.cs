@@ -6,9 +6,9 @@ using static Proxy.Tests.Masking.MaskTestText;
 
 namespace Proxy.Tests.Masking;
 
-public sealed class MaskFunctionTests
+public sealed class ValueMaskTests
 {
-    private static MaskFunction Function(string name, params string[] arguments) => MaskFunction.Create(name, arguments, HashKey);
+    private static ValueMask Function(string name, params string[] arguments) => ValueMask.Create(name, arguments, HashKey);
 
     [TestCase("alice@example.com")]
     [TestCase("")]
@@ -86,9 +86,9 @@ public sealed class MaskFunctionTests
     [Test]
     public void Hash_is_deterministic_per_key_and_differs_across_keys()
     {
-        var first = MaskFunction.Create("hash", [], "key-one"u8.ToArray());
-        var again = MaskFunction.Create("hash", [], "key-one"u8.ToArray());
-        var other = MaskFunction.Create("hash", [], "key-two"u8.ToArray());
+        var first = ValueMask.Create("hash", [], "key-one"u8.ToArray());
+        var again = ValueMask.Create("hash", [], "key-one"u8.ToArray());
+        var other = ValueMask.Create("hash", [], "key-two"u8.ToArray());
 
         Assert.That(Apply(first, "4111111111111111").Text, Is.EqualTo(Apply(again, "4111111111111111").Text));
         Assert.That(Apply(first, "4111111111111111").Text, Is.Not.EqualTo(Apply(other, "4111111111111111").Text));
@@ -106,7 +106,7 @@ public sealed class MaskFunctionTests
     public void Hash_copies_the_key_so_later_changes_to_the_array_do_not_matter()
     {
         var key = "mutable"u8.ToArray();
-        var function = MaskFunction.Create("hash", [], key);
+        var function = ValueMask.Create("hash", [], key);
         var before = Apply(function, "x").Text;
         key[0] = (byte)'M';
 
@@ -116,8 +116,8 @@ public sealed class MaskFunctionTests
     [Test]
     public void Hash_without_a_key_is_refused()
     {
-        Assert.That(() => MaskFunction.Create("hash", []), Throws.InvalidOperationException.With.Message.Contains("key"));
-        Assert.That(() => MaskFunction.Create("hash", [], []), Throws.InvalidOperationException);
+        Assert.That(() => ValueMask.Create("hash", []), Throws.InvalidOperationException.With.Message.Contains("key"));
+        Assert.That(() => ValueMask.Create("hash", [], []), Throws.InvalidOperationException);
     }
 
     [TestCase("redakt", new string[0], "unknown mask function 'redakt'")]
@@ -130,7 +130,7 @@ public sealed class MaskFunctionTests
     [TestCase("email", new[] { "x" }, "email takes no arguments")]
     public void Invalid_functions_throw_clearly(string name, string[] arguments, string message)
     {
-        Assert.That(() => MaskFunction.Create(name, arguments, HashKey), Throws.ArgumentException.With.Message.Contains(message));
+        Assert.That(() => ValueMask.Create(name, arguments, HashKey), Throws.ArgumentException.With.Message.Contains(message));
     }
 
     [Test]
@@ -138,6 +138,6 @@ public sealed class MaskFunctionTests
     {
         Assert.That(Function("partial", "4").Name, Is.EqualTo("partial"));
         Assert.That(Function("fixed", "x").Name, Is.EqualTo("fixed"));
-        Assert.That(Encoding.UTF8.GetString(MaskFunction.Redacted), Is.EqualTo("[redacted]"));
+        Assert.That(Encoding.UTF8.GetString(ValueMask.Redacted), Is.EqualTo("[redacted]"));
     }
 }

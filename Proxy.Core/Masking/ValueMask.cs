@@ -10,12 +10,12 @@ namespace Proxy.Core.Masking;
 /// and thread-safe. <see cref="Apply"/> never throws on arbitrary bytes: a value that is not valid UTF-8 is
 /// treated as opaque text.
 /// </summary>
-public abstract class MaskFunction
+public abstract class ValueMask
 {
     /// <summary>What `redact` writes, and what `email` writes for a value without '@'.</summary>
     public static ReadOnlySpan<byte> Redacted => "[redacted]"u8;
 
-    private protected MaskFunction(string name) => Name = name;
+    private protected ValueMask(string name) => Name = name;
 
     /// <summary>The function's name in the policy language: `redact`, `null`, `hash`, `email`, `partial`, `fixed`.</summary>
     public string Name { get; }
@@ -32,7 +32,7 @@ public abstract class MaskFunction
     /// `hash`, from configuration, never from the policy. Throws <see cref="ArgumentException"/> for a name or
     /// arguments the binder would have rejected, <see cref="InvalidOperationException"/> for `hash` without a key.
     /// </summary>
-    public static MaskFunction Create(string name, IReadOnlyList<string> arguments, byte[]? hashKey = null)
+    public static ValueMask Create(string name, IReadOnlyList<string> arguments, byte[]? hashKey = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -94,7 +94,7 @@ public abstract class MaskFunction
     }
 }
 
-internal sealed class RedactMask : MaskFunction
+internal sealed class RedactMask : ValueMask
 {
     public static readonly RedactMask Instance = new();
 
@@ -112,7 +112,7 @@ internal sealed class RedactMask : MaskFunction
     }
 }
 
-internal sealed class NullMask : MaskFunction
+internal sealed class NullMask : ValueMask
 {
     public static readonly NullMask Instance = new();
 
@@ -126,7 +126,7 @@ internal sealed class NullMask : MaskFunction
     public override MaskResult Apply(ReadOnlySpan<byte> utf8Value, IBufferWriter<byte> output) => MaskResult.Null;
 }
 
-internal sealed class FixedMask : MaskFunction
+internal sealed class FixedMask : ValueMask
 {
     private readonly byte[] _text;
 
@@ -147,7 +147,7 @@ internal sealed class FixedMask : MaskFunction
 /// output, so joins and GROUP BY on a hashed column still work, while without the key the output cannot be
 /// brute-forced back from a small value space (phone numbers, SSNs) the way a bare SHA-256 can.
 /// </summary>
-internal sealed class HashMask : MaskFunction
+internal sealed class HashMask : ValueMask
 {
     public const int OutputBytes = 16;
 
@@ -177,7 +177,7 @@ internal sealed class HashMask : MaskFunction
 }
 
 /// <summary>`***@domain`: the domain is what analysts group by; the local part identifies the person.</summary>
-internal sealed class EmailMask : MaskFunction
+internal sealed class EmailMask : ValueMask
 {
     public static readonly EmailMask Instance = new();
 
@@ -209,7 +209,7 @@ internal sealed class EmailMask : MaskFunction
 /// bytes that are not valid UTF-8, each maximal invalid subsequence (as <see cref="Rune.DecodeFromUtf8"/>
 /// reports it) counts as one character and is kept byte for byte, so the kept tail is never a split sequence.
 /// </summary>
-internal sealed class PartialMask : MaskFunction
+internal sealed class PartialMask : ValueMask
 {
     public PartialMask(int keep)
         : base("partial") => Keep = keep;
