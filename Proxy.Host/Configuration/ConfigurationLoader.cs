@@ -373,8 +373,7 @@ public static class ConfigurationLoader
         }
 
         var path = section.Path + ":" + key;
-        var baseDirectory = context.FromFile(path) ? Path.GetDirectoryName(Path.GetFullPath(context.Sources.ConfigFile!))! : Directory.GetCurrentDirectory();
-        var full = Path.GetFullPath(text, baseDirectory);
+        var full = context.FullPath(path, text);
         if (!File.Exists(full))
         {
             context.Error(path, $"'{full}': no such file");
@@ -451,8 +450,7 @@ public static class ConfigurationLoader
             return null;
         }
 
-        var baseDirectory = context.FromFile("Policies") ? Path.GetDirectoryName(Path.GetFullPath(context.Sources.ConfigFile!))! : Directory.GetCurrentDirectory();
-        var path = Path.GetFullPath(text, baseDirectory);
+        var path = context.FullPath("Policies", text);
         if (!Directory.Exists(path) && !File.Exists(path))
         {
             context.Error("Policies", $"'{path}': no such file or directory");
@@ -579,6 +577,13 @@ public static class ConfigurationLoader
         /// <summary>Whether the JSON file supplied <paramref name="key"/> (no environment variable or override replaced it).</summary>
         public bool FromFile(string key) =>
             sources.ConfigFile is not null && FindKey(sources.Overrides, key) is null && FindKey(sources.Environment, key) is null;
+
+        /// <summary>
+        /// A path value: relative to the configuration file's directory when the file wrote it (the two are
+        /// deployed together), else to the working directory.
+        /// </summary>
+        public string FullPath(string key, string path) =>
+            Path.GetFullPath(path, FromFile(key) ? Path.GetDirectoryName(Path.GetFullPath(sources.ConfigFile!))! : Directory.GetCurrentDirectory());
 
         public List<ConfigurationError> Errors { get; } = [];
 

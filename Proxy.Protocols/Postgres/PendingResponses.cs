@@ -73,17 +73,6 @@ internal sealed class PendingResponses
     private int _head;
     private int _count;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _count;
-            }
-        }
-    }
-
     public void Enqueue(in PendingResponse response)
     {
         lock (_lock)

@@ -41,34 +41,16 @@ internal sealed partial class PostgresConversation
                 {
                     while (!terminated)
                     {
-                        if (streaming > 0)
-                        {
-                            // COPY data passes through as it arrives, whatever its size; nothing in it is decided.
-                            if (!ForwardStreamed(ref buffer, ref streaming, output))
-                            {
-                                break;
-                            }
-
-                            continue;
-                        }
-
-                        if (!PostgresFramer.TryReadHeader(buffer, PostgresFramer.MaxProtocolMessageLength, out var type, out var length))
+                        var framed = NextMessage(ref buffer, ref streaming, output, fromClient: true, out var message);
+                        if (framed == Framed.NeedMore)
                         {
                             break;
                         }
 
-                        if (type == (byte)FrontendMessageType.CopyData)
+                        if (framed == Framed.Message)
                         {
-                            streaming = length;
-                            continue;
+                            terminated = await OnClientMessageAsync(message, output).ConfigureAwait(false);
                         }
-
-                        if (!PostgresFramer.TryReadMessage(ref buffer, _handler.Listener.MaxMessageSize, out var message))
-                        {
-                            break;
-                        }
-
-                        terminated = await OnClientMessageAsync(message, output).ConfigureAwait(false);
                     }
                 }
                 catch (PostgresProtocolException ex)
@@ -221,12 +203,13 @@ internal sealed partial class PostgresConversation
 
         // A named statement cannot be redefined before it is closed (the server answers 42P05), so the first
         // definition stands; the unnamed one is replaced by every Parse.
-        if (name.Length == 0 || !_statements.TryAdd(name, statement))
+        if (name.Length == 0)
         {
-            if (name.Length == 0)
-            {
-                _statements[name] = statement;
-            }
+            _statements[name] = statement;
+        }
+        else
+        {
+            _statements.TryAdd(name, statement);
         }
 
         if (refusal is null)
@@ -329,7 +312,8 @@ internal sealed partial class PostgresConversation
             var text = Encoding.UTF8.GetString(bytes.Slice(statement.Start, statement.Length));
             var unknown = statement.Unknown || _ambiguousEncoding;
             var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
-            var tables = _batch.Tables(i).Length == 0 ? [] : _batch.Tables(i).ToArray();
+            var names = _batch.Tables(i);
+            string[] tables = names.IsEmpty ? [] : names.ToArray();
             var input = StatementInput(text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown);
             var decision = policy.Decide(input);
             var refused = RefusalFor(decision);

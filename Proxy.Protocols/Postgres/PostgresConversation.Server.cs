@@ -46,34 +46,16 @@ internal sealed partial class PostgresConversation
                 {
                     while (true)
                     {
-                        if (streaming > 0)
-                        {
-                            // Rows and COPY data stream through as they arrive: a 1 GB value never sits whole in memory.
-                            if (!ForwardStreamed(ref buffer, ref streaming, output))
-                            {
-                                break;
-                            }
-
-                            continue;
-                        }
-
-                        if (!PostgresFramer.TryReadHeader(buffer, PostgresFramer.MaxProtocolMessageLength, out var type, out var length))
+                        var framed = NextMessage(ref buffer, ref streaming, output, fromClient: false, out var message);
+                        if (framed == Framed.NeedMore)
                         {
                             break;
                         }
 
-                        if (type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse)
+                        if (framed == Framed.Message)
                         {
-                            streaming = length;
-                            continue;
+                            OnServerMessage(message, output);
                         }
-
-                        if (!PostgresFramer.TryReadMessage(ref buffer, _handler.Listener.MaxMessageSize, out var message))
-                        {
-                            break;
-                        }
-
-                        OnServerMessage(message, output);
                     }
                 }
                 catch (PostgresProtocolException ex)

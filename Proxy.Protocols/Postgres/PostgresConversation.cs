@@ -395,17 +395,50 @@ internal sealed partial class PostgresConversation
         _session.TrySetCloseReason(CloseReason.ClientClosed, "cancel request forwarded");
     }
 
-    /// <summary>
-    /// Forwards what <paramref name="buffer"/> holds of a message that streams through unread (rows, COPY data);
-    /// true when its last byte has gone, false when more must be read first.
-    /// </summary>
-    private static bool ForwardStreamed(ref ReadOnlySequence<byte> buffer, ref long remaining, PipeWriter output)
+    /// <summary>What one framing step of a relay loop did.</summary>
+    private enum Framed
     {
-        var piece = buffer.Slice(0, Math.Min(remaining, buffer.Length));
-        MessageWriter.WriteRaw(output, piece);
-        buffer = buffer.Slice(piece.Length);
-        remaining -= piece.Length;
-        return remaining == 0;
+        /// <summary>The buffer ends inside a header or a whole-read message: read more.</summary>
+        NeedMore,
+
+        /// <summary>Bytes of a message that streams through were passed on: step again.</summary>
+        Forwarded,
+
+        /// <summary>A whole message is ready to handle.</summary>
+        Message,
+    }
+
+    /// <summary>
+    /// One framing step, the same in both directions: passes on what the buffer holds of a message that streams
+    /// through unread (COPY data, rows, function results: any size, never held whole), or frames the next
+    /// message whole, checked against the listener's limit.
+    /// </summary>
+    private Framed NextMessage(ref ReadOnlySequence<byte> buffer, ref long streaming, PipeWriter output, bool fromClient, out PostgresMessage message)
+    {
+        message = default;
+        if (streaming > 0)
+        {
+            var piece = buffer.Slice(0, Math.Min(streaming, buffer.Length));
+            MessageWriter.WriteRaw(output, piece);
+            buffer = buffer.Slice(piece.Length);
+            streaming -= piece.Length;
+            return streaming == 0 ? Framed.Forwarded : Framed.NeedMore;
+        }
+
+        if (!PostgresFramer.TryReadHeader(buffer, PostgresFramer.MaxProtocolMessageLength, out var type, out var length))
+        {
+            return Framed.NeedMore;
+        }
+
+        if (fromClient
+            ? type == (byte)FrontendMessageType.CopyData
+            : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse)
+        {
+            streaming = length;
+            return Framed.Forwarded;
+        }
+
+        return PostgresFramer.TryReadMessage(ref buffer, _handler.Listener.MaxMessageSize, out message) ? Framed.Message : Framed.NeedMore;
     }
 
     /// <summary>
