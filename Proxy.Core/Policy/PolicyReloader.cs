@@ -33,6 +33,7 @@ public sealed partial class PolicyReloader : IDisposable
     private IDisposable? _signal;
     private PolicyReloadStatus? _lastReload;
     private int _reloads;
+    private int _failedReloads;
     private volatile bool _disposed;
 
     /// <param name="path">The policy directory, or one `.rules` file, as given to <see cref="PolicyLoader.Load"/>.</param>
@@ -61,6 +62,9 @@ public sealed partial class PolicyReloader : IDisposable
 
     /// <summary>How many reloads ran, successful or not.</summary>
     public int ReloadCount => Volatile.Read(ref _reloads);
+
+    /// <summary>How many of <see cref="ReloadCount"/> were rejected (the previous policy stayed).</summary>
+    public int FailedReloadCount => Volatile.Read(ref _failedReloads);
 
     /// <summary>
     /// Watches the policy's files and, when <paramref name="subscribeToReloadSignal"/> is given, reloads when it
@@ -124,6 +128,11 @@ public sealed partial class PolicyReloader : IDisposable
 
             Volatile.Write(ref _lastReload, status);
             Interlocked.Increment(ref _reloads);
+            if (!status.Succeeded)
+            {
+                Interlocked.Increment(ref _failedReloads);
+            }
+
             return status;
         }
     }

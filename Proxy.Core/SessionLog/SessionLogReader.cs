@@ -30,7 +30,7 @@ public sealed record StoredEvent(long Id, string? SessionId, DateTimeOffset At, 
 /// </summary>
 public sealed class SessionLogReader : IDisposable
 {
-    private const string SessionColumns =
+    internal const string SessionColumns =
         "id, listener, protocol, client_endpoint, upstream_endpoint, identity, started_at, ended_at, " +
         "close_reason, close_detail, bytes_from_client, bytes_from_upstream, duration_ms";
 
@@ -184,13 +184,41 @@ public sealed class SessionLogReader : IDisposable
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return new StoredEvent(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                SessionLogTime.Parse(reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetString(4));
+            yield return ReadEvent(reader);
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> events of one session whose id is above <paramref name="afterId"/>, in
+    /// commit order: a page, resumed from the last id it returned (ids only grow, so pages never shift as events arrive).
+    /// </summary>
+    public IReadOnlyList<StoredEvent> ReadEventsAfter(string sessionId, long afterId, int limit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, session_id, at, kind, data FROM events WHERE session_id = $session_id AND id > $after ORDER BY id LIMIT $limit;";
+        command.Parameters.AddWithValue("$session_id", sessionId);
+        command.Parameters.AddWithValue("$after", afterId);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var events = new List<StoredEvent>();
+        while (reader.Read())
+        {
+            events.Add(ReadEvent(reader));
+        }
+
+        return events;
+    }
+
+    /// <summary>The id of the session's last committed event; 0 when it has none.</summary>
+    public long LastEventId(string sessionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(id), 0) FROM events WHERE session_id = $session_id;";
+        command.Parameters.AddWithValue("$session_id", sessionId);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -240,9 +268,89 @@ public sealed class SessionLogReader : IDisposable
         return count;
     }
 
+    /// <summary>The columns of <see cref="WriteCsv"/>: the event, then the fields a SIEM filters on, then the whole data object.</summary>
+    public static readonly string[] CsvColumns =
+        ["id", "session_id", "at", "kind", "identity", "database", "statement_kind", "text", "decision", "rule", "rows", "duration_ms", "sqlstate", "error", "data"];
+
+    /// <summary>
+    /// Writes the events as CSV (RFC 4180: a header line, CRLF line ends, fields quoted when they hold a comma,
+    /// a quote or a line break). Fields an event kind does not have are empty; <c>data</c> holds its whole JSON.
+    /// </summary>
+    public static long WriteCsv(IEnumerable<StoredEvent> events, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(string.Join(',', CsvColumns));
+        output.Write("\r\n");
+        long count = 0;
+        var fields = new string?[CsvColumns.Length];
+        foreach (var storedEvent in events)
+        {
+            Array.Clear(fields);
+            fields[0] = storedEvent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields[1] = storedEvent.SessionId;
+            fields[2] = SessionLogTime.Format(storedEvent.At);
+            fields[3] = storedEvent.Kind;
+            using (var data = JsonDocument.Parse(storedEvent.DataJson))
+            {
+                if (data.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    for (var column = 4; column < CsvColumns.Length - 1; column++)
+                    {
+                        if (data.RootElement.TryGetProperty(CsvColumns[column], out var value))
+                        {
+                            fields[column] = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+                        }
+                    }
+                }
+            }
+
+            fields[^1] = storedEvent.DataJson;
+            for (var column = 0; column < fields.Length; column++)
+            {
+                if (column > 0)
+                {
+                    output.Write(',');
+                }
+
+                WriteCsvField(output, fields[column]);
+            }
+
+            output.Write("\r\n");
+            count++;
+        }
+
+        return count;
+    }
+
+    private static void WriteCsvField(TextWriter output, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            output.Write(value);
+            return;
+        }
+
+        output.Write('"');
+        output.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        output.Write('"');
+    }
+
     public void Dispose() => _connection.Dispose();
 
-    private static SessionSummary ReadSummary(SqliteDataReader reader) => new(
+    private static StoredEvent ReadEvent(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        SessionLogTime.Parse(reader.GetString(2)),
+        reader.GetString(3),
+        reader.GetString(4));
+
+    internal static SessionSummary ReadSummary(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         reader.GetString(2),

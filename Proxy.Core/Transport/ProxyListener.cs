@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Diagnostics;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 
@@ -152,6 +153,7 @@ internal sealed class ProxyListener
             _time.GetUtcNow());
 
         var open = Interlocked.Increment(ref _openConnections);
+        ProxyMetrics.Shared.SessionOpened();
         try
         {
             if (open > Options.MaxConnections)
@@ -193,6 +195,7 @@ internal sealed class ProxyListener
         finally
         {
             Interlocked.Decrement(ref _openConnections);
+            ProxyMetrics.Shared.SessionClosed();
         }
     }
 

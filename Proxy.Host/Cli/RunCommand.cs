@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
+using Proxy.Host.Admin;
 using Proxy.Host.Configuration;
 using Proxy.Host.Hosting;
 using Proxy.Protocols;
@@ -121,7 +122,11 @@ internal static class RunCommand
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Proxy.SessionLog")));
         builder.Services.AddSingleton(policy);
         builder.Services.AddSingleton(policy.Store);
-        builder.Services.AddHostedService<ProxyHostedService>();
+        builder.Services.AddSingleton<ProxyHostedService>();
+
+        // The admin API starts before the listeners and stops after they drain (AdminHostedService).
+        builder.Services.AddHostedService<AdminHostedService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ProxyHostedService>());
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.DrainTimeout + TimeSpan.FromSeconds(15));
 
         var host = builder.Build();
@@ -131,7 +136,7 @@ internal static class RunCommand
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException or IOException)
         {
             // Binding failed (address in use, not permitted): the hosted service already said which listener.
             await Console.Error.WriteLineAsync($"proxy: cannot start: {ex.Message}").ConfigureAwait(false);

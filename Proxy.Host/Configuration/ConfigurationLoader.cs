@@ -34,8 +34,11 @@ public static class ConfigurationLoader
     public const string DefaultListen = "127.0.0.1:6432";
     public const string DefaultProtocol = "tcp";
     public const string DefaultDataDirectory = "data";
+    public const string DefaultAdminListen = "127.0.0.1:9432";
 
-    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies", "Identities"];
+    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies", "Identities", "Admin"];
+    private static readonly string[] AdminKeys = ["Listen", "AllowRemote", "Tokens", "ReadGroups", "ReloadGroups", "MetricsRequireToken"];
+    private static readonly string[] AdminTokenKeys = ["Identity", "Sha256"];
     private static readonly string[] PostgresListenerKeys =
         ["Auth", "UpstreamUser", "UpstreamPasswordEnv", "UpstreamPasswordFile", "MaxMessageSize", "AuditParameters", "AuditParameterLimit",
          "TlsCertificate", "TlsKey", "ClientTls", "UpstreamTls", "UpstreamTlsCa", "UpstreamTlsServerName"];
@@ -155,6 +158,7 @@ public static class ConfigurationLoader
         var policies = ReadPolicies(configuration, context);
         var identities = ReadIdentities(configuration, context);
         var listeners = ReadListeners(configuration, context, protocols);
+        var admin = ReadAdmin(configuration, identities, context);
         if (requireListeners && listeners.Count == 0 && context.Errors.Count == 0)
         {
             context.Error(string.Empty, "no listener: pass --upstream HOST:PORT, or list Listeners in a --config file");
@@ -168,7 +172,131 @@ public static class ConfigurationLoader
             Listeners = [.. listeners],
             PolicyPath = policies,
             Identities = identities,
+            Admin = admin,
         };
+    }
+
+    /// <summary>
+    /// `Admin`: listen address (loopback unless `AllowRemote`: the API speaks plain HTTP, so a bearer token on
+    /// any other interface crosses the network in clear), the tokens' digests and the groups that may read or reload.
+    /// </summary>
+    private static AdminOptions? ReadAdmin(IConfiguration configuration, ImmutableDictionary<string, ProxyIdentity> identities, LoadContext context)
+    {
+        var section = configuration.GetSection("Admin");
+        if (!section.Exists())
+        {
+            return null;
+        }
+
+        foreach (var key in section.GetChildren())
+        {
+            if (!AdminKeys.Contains(key.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(key.Path, "unknown key" + Suggestion.DidYouMean(key.Key, AdminKeys));
+            }
+        }
+
+        var allowRemote = ReadBoolean(section, "AllowRemote", context);
+        var listenText = section["Listen"] ?? DefaultAdminListen;
+        IPEndPoint? listen = null;
+        if (!EndpointParser.TryParseListen(listenText, out var parsed, out var listenError))
+        {
+            context.Error("Admin:Listen", listenError);
+        }
+        else if (!IPAddress.IsLoopback(parsed.Address) && !allowRemote)
+        {
+            context.Error("Admin:Listen", $"{parsed} is not a loopback address; the admin API is plain HTTP, so bearer tokens would cross the network in clear. "
+                + "Put it behind a TLS-terminating proxy and set \"AllowRemote\": true to listen there anyway");
+        }
+        else
+        {
+            listen = parsed;
+        }
+
+        var tokens = ImmutableArray.CreateBuilder<AdminToken>();
+        foreach (var entry in section.GetSection("Tokens").GetChildren())
+        {
+            if (!int.TryParse(entry.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                context.Error(entry.Path, "Tokens is a list: write \"Tokens\": [ { \"Identity\": …, \"Sha256\": … } ]");
+                continue;
+            }
+
+            foreach (var key in entry.GetChildren())
+            {
+                if (!AdminTokenKeys.Contains(key.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    context.Error(key.Path, "unknown key" + Suggestion.DidYouMean(key.Key, AdminTokenKeys));
+                }
+            }
+
+            var identity = Required(entry, "Identity", context);
+            if (identity is not null && !identities.ContainsKey(identity))
+            {
+                context.Error(entry.Path + ":Identity", $"'{identity}' is not one of Identities" + Suggestion.DidYouMean(identity, identities.Keys));
+                identity = null;
+            }
+
+            var digestText = Required(entry, "Sha256", context);
+            byte[]? digest = null;
+            if (digestText is not null)
+            {
+                try
+                {
+                    digest = Convert.FromHexString(digestText);
+                }
+                catch (FormatException)
+                {
+                }
+
+                if (digest is not { Length: SHA256.HashSizeInBytes })
+                {
+                    context.Error(entry.Path + ":Sha256", "is not a SHA-256 digest in hex (64 characters); `proxy admin token add IDENTITY` makes a token and prints its entry");
+                    digest = null;
+                }
+            }
+
+            if (identity is not null && digest is not null)
+            {
+                tokens.Add(new AdminToken(identity, [.. digest]));
+            }
+        }
+
+        var metricsRequireToken = ReadBoolean(section, "MetricsRequireToken", context);
+        return listen is null ? null : new AdminOptions
+        {
+            Listen = listen,
+            Tokens = tokens.ToImmutable(),
+            ReadGroups = ReadGroupList(section, "ReadGroups", context),
+            ReloadGroups = ReadGroupList(section, "ReloadGroups", context),
+            MetricsRequireToken = metricsRequireToken,
+        };
+    }
+
+    private static ImmutableArray<string> ReadGroupList(IConfigurationSection section, string key, LoadContext context)
+    {
+        var groups = section.GetSection(key).GetChildren().Select(g => g.Value).ToArray();
+        if (groups.Any(string.IsNullOrWhiteSpace))
+        {
+            context.Error(section.Path + ":" + key, "a group name must not be empty");
+        }
+
+        return [.. groups.OfType<string>().Where(g => !string.IsNullOrWhiteSpace(g))];
+    }
+
+    private static bool ReadBoolean(IConfigurationSection section, string key, LoadContext context)
+    {
+        if (section[key] is not { } text)
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(text, out var value))
+        {
+            context.Error(section.Path + ":" + key, $"'{text}' is not true or false");
+        }
+
+        return value;
     }
 
     /// <summary>`Identities`: name → SCRAM-SHA-256 verifier (as `proxy identity add` prints it) and groups.</summary>

@@ -19,9 +19,13 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
     private readonly ILogger _logger = loggerFactory.CreateLogger("Proxy");
     private ProxyServer? _server;
     private PolicyReloader? _reloader;
+    private volatile bool _draining;
 
     /// <summary>Reloads the policy; null when no policy is configured. An admin view reads <see cref="PolicyReloader.LastReload"/>.</summary>
     public PolicyReloader? Reloader => _reloader;
+
+    /// <summary>The bound address of each listener, by name; null until every listener is bound and again once draining (readiness).</summary>
+    public IReadOnlyDictionary<string, System.Net.IPEndPoint>? Endpoints => _draining ? null : Volatile.Read(ref _server)?.Endpoints;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +75,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _draining = true;
         _reloader?.Dispose();
         if (_server is not null)
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
+using Proxy.Core.Diagnostics;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
@@ -359,6 +360,7 @@ internal sealed partial class PostgresConversation
     /// </summary>
     private void Record(StatementRun run, StatementOutcome? outcome)
     {
+        ProxyMetrics.Shared.StatementRecorded(run.Decision.Verdict, outcome?.Duration);
         _session.Log.TryAppend(run.Committed
             ? new StatementResultEvent(_session.Id, DateTimeOffset.UtcNow, run.Sequence, outcome)
             : StatementEventOf(run, outcome));

@@ -26,8 +26,9 @@ public sealed class CompiledPolicy
     private readonly ConcurrentDictionary<ulong, Contribution> _joined = new();
     private int _joinedCount;
 
-    private CompiledPolicy(CompiledRule[] rules, RuleIndex? index, Verdict defaultVerdict)
+    private CompiledPolicy(PolicyDocument document, CompiledRule[] rules, RuleIndex? index, Verdict defaultVerdict)
     {
+        Document = document;
         _rules = rules;
         _index = index;
         _contributors = rules.Where(rule => rule.ContributionBit >= 0).ToArray();
@@ -46,13 +47,16 @@ public sealed class CompiledPolicy
             var compiled = CompiledRule.Create(rule, compiler.Compile(rule.When), document);
             return compiled.Output.IsEmpty ? compiled : compiled with { ContributionBit = Math.Min(contributors++, MaxCachedContributors) };
         }).ToArray();
-        return new CompiledPolicy(rules, indexed ? RuleIndex.Build(document.Rules, document.Lists) : null, PolicyDecision.FromDefault(document.Default));
+        return new CompiledPolicy(document, rules, indexed ? RuleIndex.Build(document.Rules, document.Lists) : null, PolicyDecision.FromDefault(document.Default));
     }
 
     /// <summary>How many rules contribute masks, tags or audit hits (the rest only decide).</summary>
     internal int ContributingRules => _contributors.Length;
 
     public int RuleCount => _rules.Length;
+
+    /// <summary>The bound policy this was compiled from: what the admin API prints as the policy in force.</summary>
+    public PolicyDocument Document { get; }
 
     /// <summary>The rules in file order (files in name order).</summary>
     public IReadOnlyList<string> RuleIds => _rules.Select(rule => rule.Id).ToArray();
