@@ -15,6 +15,7 @@ internal static class ProxyCommandLine
         root.Subcommands.Add(SessionsCommands.Build());
         root.Subcommands.Add(PolicyCommands.Build());
         root.Subcommands.Add(IdentityCommands.Build());
+        root.Subcommands.Add(ApprovalsCommands.Build());
         root.Subcommands.Add(AdminCommands.Build());
         return root;
     }

@@ -7,7 +7,7 @@ using Proxy.Protocols;
 
 namespace Proxy.Host.Cli;
 
-/// <summary>`proxy sessions list|show|export`: read the session log (safe while the proxy runs).</summary>
+/// <summary>`proxy sessions list|show|replay|export|prune`: read (and prune) the session log, safe while the proxy runs.</summary>
 internal static class SessionsCommands
 {
     private static readonly string[] ListHeader = ["ID", "STARTED (UTC)", "LISTENER", "CLIENT", "IDENTITY", "DURATION", "FROM CLIENT", "FROM UPSTREAM", "CLOSE"];
@@ -17,7 +17,9 @@ internal static class SessionsCommands
         var sessions = new Command("sessions", "Inspect recorded sessions.");
         sessions.Subcommands.Add(BuildList());
         sessions.Subcommands.Add(BuildShow());
+        sessions.Subcommands.Add(BuildReplay());
         sessions.Subcommands.Add(BuildExport());
+        sessions.Subcommands.Add(BuildPrune());
         return sessions;
     }
 
@@ -105,16 +107,118 @@ internal static class SessionsCommands
         return command;
     }
 
+    private static Command BuildReplay()
+    {
+        var data = DataOption();
+        var config = ConfigOption();
+        var id = new Argument<string>("id") { Description = "Session id, or a unique prefix of it." };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "Replay in real time divided by N (1: as it happened, 10: ten times faster); 0 prints it at once.",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command("replay", "Show a session as a timeline: time since it opened, each statement as recorded, decision and rule, rows, duration, errors.")
+        {
+            id, speed, data, config,
+        };
+        command.SetAction((parse, cancellationToken) => WithReaderAsync(parse, data, config, async reader =>
+        {
+            if (parse.GetValue(speed) is var factor && (factor < 0 || double.IsNaN(factor) || double.IsInfinity(factor)))
+            {
+                await Console.Error.WriteLineAsync($"proxy: --speed must be 0 (at once) or a positive number, not {factor.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+                return ProxyCommandLine.InvalidConfiguration;
+            }
+
+            var session = reader.FindSession(parse.GetValue(id)!);
+            if (session is null)
+            {
+                await Console.Error.WriteLineAsync($"proxy: no session matches '{parse.GetValue(id)}'").ConfigureAwait(false);
+                return 1;
+            }
+
+            // Read whole before replaying: a slow replay must not hold a read transaction open on the live log.
+            var events = reader.ReadEvents(session.Id).ToList();
+            try
+            {
+                await SessionReplay.WriteAsync(session, events, Console.Out, factor, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return 130;
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command BuildPrune()
+    {
+        var data = DataOption();
+        var config = ConfigOption();
+        var olderThan = new Option<string>("--older-than") { Description = "Remove sessions that ended longer ago than this (30d, 12h).", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only list what would be removed." };
+        var command = new Command("prune", "Delete sessions that ended before the cutoff, with their events; open sessions are never touched. Safe while the proxy runs.")
+        {
+            olderThan, dryRun, data, config,
+        };
+        command.SetAction(parse =>
+        {
+            var text = parse.GetValue(olderThan)!;
+            if (!Duration.TryParse(text, out var age) || age <= TimeSpan.Zero)
+            {
+                Console.Error.WriteLine($"proxy: --older-than '{text}': expected a duration such as 30d, 12h or 90m");
+                return ProxyCommandLine.InvalidConfiguration;
+            }
+
+            var cutoff = DateTimeOffset.UtcNow - age;
+            if (parse.GetValue(dryRun))
+            {
+                return WithReader(parse, data, config, reader =>
+                {
+                    // The listing is bounded; a dry run is for a look, the prune itself has no limit.
+                    var candidates = reader.ListSessions(100_000).Where(s => s.EndedAt is { } ended && ended < cutoff).ToList();
+                    Console.Out.Write(FormatPruned(candidates, events: null, cutoff, dryRun: true));
+                    return 0;
+                });
+            }
+
+            return WithLogPath(parse, data, config, path =>
+            {
+                var result = SessionLogPruner.Prune(path, cutoff);
+                Console.Out.Write(FormatPruned(result.Sessions, result.Events, cutoff, dryRun: false));
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    internal static string FormatPruned(IReadOnlyList<SessionSummary> sessions, long? events, DateTimeOffset cutoff, bool dryRun)
+    {
+        var text = new StringBuilder();
+        foreach (var session in sessions)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{(dryRun ? "would remove" : "removed")} {session.Id}  {session.Identity ?? "-"}  started {session.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z  ended {session.EndedAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
+        }
+
+        var cut = cutoff.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        text.AppendLine(dryRun
+            ? $"{sessions.Count} session(s) ended before {cut}Z would be removed"
+            : $"removed {sessions.Count} session(s) ended before {cut}Z and their {events} event(s)");
+        return text.ToString();
+    }
+
     private static Command BuildExport()
     {
         var data = DataOption();
         var config = ConfigOption();
         var since = SinceOption();
         var format = new Option<string>("--format") { Description = "Output format (docs/audit-format.md).", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl");
+        format.AcceptOnlyFromAmong("jsonl", "csv");
         var session = new Option<string?>("--session") { Description = "Only this session (id or unique prefix)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var command = new Command("export", "Export events, one JSON object per line, for a SIEM or an audit.") { format, session, since, output, data, config };
+        var command = new Command("export", "Export events for a SIEM or an audit: JSON Lines (one object per line) or CSV with a header line.") { format, session, since, output, data, config };
         command.SetAction(parse => WithReader(parse, data, config, reader =>
         {
             if (!TryParseSince(parse.GetValue(since), out var from))
@@ -135,7 +239,16 @@ internal static class SessionsCommands
 
             var path = parse.GetValue(output);
             using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-            var count = SessionLogReader.WriteJsonLines(reader.ReadEvents(sessionId, from), stream);
+            long count;
+            if (parse.GetValue(format) == "csv")
+            {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                count = SessionLogReader.WriteCsv(reader.ReadEvents(sessionId, from), writer);
+            }
+            else
+            {
+                count = SessionLogReader.WriteJsonLines(reader.ReadEvents(sessionId, from), stream);
+            }
 
             if (path is not null)
             {
@@ -147,7 +260,50 @@ internal static class SessionsCommands
         return command;
     }
 
-    private static int WithReader(ParseResult parse, Option<string?> data, Option<string?> config, Func<SessionLogReader, int> action)
+    private static int WithReader(ParseResult parse, Option<string?> data, Option<string?> config, Func<SessionLogReader, int> action) =>
+        WithReaderAsync(parse, data, config, reader => Task.FromResult(action(reader))).GetAwaiter().GetResult();
+
+    private static async Task<int> WithReaderAsync(ParseResult parse, Option<string?> data, Option<string?> config, Func<SessionLogReader, Task<int>> action)
+    {
+        var path = SessionLogPath(parse, data, config);
+        if (path is null)
+        {
+            return ProxyCommandLine.InvalidConfiguration;
+        }
+
+        try
+        {
+            using var reader = SessionLogReader.Open(path);
+            return await action(reader).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"proxy: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static int WithLogPath(ParseResult parse, Option<string?> data, Option<string?> config, Func<string, int> action)
+    {
+        var path = SessionLogPath(parse, data, config);
+        if (path is null)
+        {
+            return ProxyCommandLine.InvalidConfiguration;
+        }
+
+        try
+        {
+            return action(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Console.Error.WriteLine($"proxy: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>The session log the --data or --config options name; null (reported) when the configuration is invalid.</summary>
+    private static string? SessionLogPath(ParseResult parse, Option<string?> data, Option<string?> config)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (parse.GetValue(data) is { } dataDirectory)
@@ -166,19 +322,10 @@ internal static class SessionsCommands
                 Console.Error.WriteLine(error.ToString());
             }
 
-            return ProxyCommandLine.InvalidConfiguration;
+            return null;
         }
 
-        try
-        {
-            using var reader = SessionLogReader.Open(loaded.Options!.SessionLogPath);
-            return action(reader);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationException)
-        {
-            Console.Error.WriteLine($"proxy: {ex.Message}");
-            return 1;
-        }
+        return loaded.Options!.SessionLogPath;
     }
 
     private static bool TryParseSince(string? text, out DateTimeOffset? since)
