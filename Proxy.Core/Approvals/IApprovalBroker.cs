@@ -51,7 +51,15 @@ public sealed record ApprovalRequest(
     string? Reason);
 
 /// <summary>A pending request: its id, and a task that completes with the final snapshot once it is decided, times out or is withdrawn.</summary>
-public sealed record ApprovalTicket(string Id, Task<ApprovalRequest> Completion);
+public sealed record ApprovalTicket(string Id, Task<ApprovalRequest> Completion)
+{
+    /// <summary>
+    /// Completes once the request's event is committed to the session log; faults with
+    /// <see cref="SessionLog.SessionLogUnavailableException"/> when it cannot be. The requester is told the id only
+    /// after this, so no one can be asked to approve a request the log does not have.
+    /// </summary>
+    public Task Recorded { get; init; } = Task.CompletedTask;
+}
 
 public enum ApprovalDecisionResult
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -218,7 +219,38 @@ public sealed class SessionLogReader : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(id), 0) FROM events WHERE session_id = $session_id;";
         command.Parameters.AddWithValue("$session_id", sessionId);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Events of the given kinds in commit order, optionally only those at or after <paramref name="since"/>;
+    /// streamed like <see cref="ReadEvents"/>. Scans the table (no index on kind): for a start-up pass, not a hot path.
+    /// </summary>
+    public IEnumerable<StoredEvent> ReadEventsOfKinds(IReadOnlyList<string> kinds, DateTimeOffset? since = null)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentOutOfRangeException.ThrowIfZero(kinds.Count);
+        using var command = _connection.CreateCommand();
+        var names = new string[kinds.Count];
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"$kind{i}");
+            command.Parameters.AddWithValue(names[i], kinds[i]);
+        }
+
+        var condition = $"kind IN ({string.Join(", ", names)})";
+        if (since is { } start)
+        {
+            condition += " AND at >= $since";
+            command.Parameters.AddWithValue("$since", SessionLogTime.Format(start));
+        }
+
+        command.CommandText = $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return ReadEvent(reader);
+        }
     }
 
     /// <summary>
@@ -287,7 +319,7 @@ public sealed class SessionLogReader : IDisposable
         foreach (var storedEvent in events)
         {
             Array.Clear(fields);
-            fields[0] = storedEvent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields[0] = storedEvent.Id.ToString(CultureInfo.InvariantCulture);
             fields[1] = storedEvent.SessionId;
             fields[2] = SessionLogTime.Format(storedEvent.At);
             fields[3] = storedEvent.Kind;
