@@ -75,6 +75,17 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
     public static Task<ProcessResult> RunToExitSeparatelyAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
         ExternalProcess.RunAsync("dotnet", [ProxyDll, .. args], timeout, workingDirectory);
 
+    /// <summary>As <see cref="RunToExitSeparatelyAsync(string, TimeSpan, string[])"/>, with variables added to the environment.</summary>
+    public static Task<ProcessResult> RunToExitSeparatelyAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ExternalProcess.RunAsync("dotnet", [ProxyDll, .. args], timeout, workingDirectory, environment);
+
+    /// <summary>Waits until the admin API has logged where it listens.</summary>
+    public async Task<Uri> WaitForAdminAsync(TimeSpan timeout)
+    {
+        await WaitForOutputAsync(o => AdminLine().IsMatch(o), "the admin API's address", timeout);
+        return new Uri(AdminLine().Match(Output).Groups["url"].Value);
+    }
+
     /// <summary>Waits until the output (both streams) satisfies <paramref name="condition"/>; fails on exit or timeout.</summary>
     public async Task WaitForOutputAsync(Func<string, bool> condition, string what, TimeSpan timeout)
     {
@@ -181,4 +192,7 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Listener (?<name>\S+) \(\S+\) on (?<endpoint>\S+) →")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"Admin API on (?<url>http://\S+)")]
+    private static partial Regex AdminLine();
 }
