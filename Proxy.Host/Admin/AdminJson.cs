@@ -79,7 +79,7 @@ internal static class AdminJson
         writer.WriteString("rule", ask.RuleId);
         OptionalString(writer, "rule_message", ask.RuleMessage);
         writer.WriteString("approver_group", ask.ApproverGroup);
-        writer.WriteString("mode", ask.Mode == ApprovalMode.Retry ? "retry" : "hold");
+        writer.WriteString("mode", ApprovalNames.Mode(ask.Mode));
         writer.WriteString("timeout", Duration.Format(ask.Timeout));
         if (ask.Mode == ApprovalMode.Retry)
         {
@@ -118,16 +118,8 @@ internal static class AdminJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The wire name of a state, as the `state` query parameter takes it.</summary>
-    public static string StateName(ApprovalState state) => state switch
-    {
-        ApprovalState.Pending => "pending",
-        ApprovalState.Approved => "approved",
-        ApprovalState.Denied => "denied",
-        ApprovalState.TimedOut => "timed_out",
-        ApprovalState.Withdrawn => "withdrawn",
-        _ => "expired",
-    };
+    /// <summary>The wire name of a state, as the `state` query parameter takes it and the session log writes it.</summary>
+    public static string StateName(ApprovalState state) => ApprovalNames.State(state);
 
     public static readonly ApprovalState[] States = Enum.GetValues<ApprovalState>();
 

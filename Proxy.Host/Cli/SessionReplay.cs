@@ -63,6 +63,14 @@ internal static class SessionReplay
                     text = $"close       {String(data, "reason")}{(data.TryGetProperty("detail", out var detail) ? " (" + detail.GetString() + ")" : string.Empty)}"
                         + $" · {Number(data, "bytes_from_client"):0} bytes from client, {Number(data, "bytes_from_upstream"):0} from upstream";
                     break;
+                case ApprovalRequested.KindName:
+                    text = $"approval    {String(data, "id")} requested of {String(data, "by")} by rule {String(data, "rule")} ({String(data, "mode")})";
+                    break;
+                case var kind when ApprovalNames.FinalState(kind) is { } state:
+                    text = $"approval    {String(data, "id")} {ApprovalNames.State(state).Replace('_', ' ')}"
+                        + (data.TryGetProperty("by", out var by) ? " by " + by.GetString() : string.Empty)
+                        + (data.TryGetProperty("reason", out var reason) ? ": " + reason.GetString() : string.Empty);
+                    break;
                 default:
                     text = $"{stored.Kind,-11} {Fields(data)}";
                     break;
@@ -80,7 +88,8 @@ internal static class SessionReplay
     {
         await output.WriteAsync(Header(session)).ConfigureAwait(false);
         var previous = TimeSpan.Zero;
-        foreach (var entry in Entries(session, events))
+        // In order of when things began: a held statement starts before its approval is asked and given, and is recorded after.
+        foreach (var entry in Entries(session, events).OrderBy(e => e.Offset))
         {
             if (speed > 0 && entry.Offset > previous)
             {
