@@ -366,7 +366,7 @@ public sealed partial class ApprovalBroker : IApprovalBroker, IDisposable
     private static string TimeoutReason(Entry entry) => $"no decision within {FormatDuration(entry.Ask.Timeout)}";
 
     /// <summary>`90s`, `5m`, `1h30m`: the way the policy language writes durations.</summary>
-    internal static string FormatDuration(TimeSpan duration)
+    public static string FormatDuration(TimeSpan duration)
     {
         if (duration < TimeSpan.FromSeconds(1))
         {
