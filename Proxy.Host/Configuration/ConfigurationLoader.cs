@@ -182,8 +182,9 @@ public static class ConfigurationLoader
     /// </summary>
     private static AdminOptions? ReadAdmin(IConfiguration configuration, ImmutableDictionary<string, ProxyIdentity> identities, LoadContext context)
     {
+        // `"Admin": {}` (all defaults) is no section at all to IConfiguration; the file's own index still has the key.
         var section = configuration.GetSection("Admin");
-        if (!section.Exists())
+        if (!section.Exists() && context.Positions?.TryGetPosition("Admin", out _, out _) != true)
         {
             return null;
         }
@@ -263,12 +264,14 @@ public static class ConfigurationLoader
         }
 
         var metricsRequireToken = ReadBoolean(section, "MetricsRequireToken", context);
+        var readGroups = ReadGroupList(section, "ReadGroups", context);
+        var reloadGroups = ReadGroupList(section, "ReloadGroups", context);
         return listen is null ? null : new AdminOptions
         {
             Listen = listen,
             Tokens = tokens.ToImmutable(),
-            ReadGroups = ReadGroupList(section, "ReadGroups", context),
-            ReloadGroups = ReadGroupList(section, "ReloadGroups", context),
+            ReadGroups = readGroups,
+            ReloadGroups = reloadGroups,
             MetricsRequireToken = metricsRequireToken,
         };
     }
