@@ -115,6 +115,39 @@ public sealed partial class AdminApprovalTests
     }
 
     [Test]
+    [CancelAfter(120_000)]
+    public async Task Of_two_approvers_racing_through_the_api_exactly_one_decides(CancellationToken cancellationToken)
+    {
+        for (var round = 1; round <= 3; round++)
+        {
+            await using var connection = new NpgsqlConnection(_proxy.ConnectionString());
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"delete from {_table} where id = {round}", connection);
+            var delete = command.ExecuteNonQueryAsync(cancellationToken);
+            var id = (await WaitForPendingAsync(_table, cancellationToken)).GetProperty("id").GetString()!;
+
+            var approve = DecideAsync("carol", id, "approve", "go", cancellationToken);
+            var deny = DecideAsync("alice", id, "deny", "stop", cancellationToken);
+            var results = await Task.WhenAll(approve, deny);
+
+            Assert.That(results.Select(r => r.Status), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }), string.Join("\n", results.Select(r => r.Body)));
+            var approved = (await approve).Status == HttpStatusCode.OK;
+            if (approved)
+            {
+                Assert.That(await delete, Is.EqualTo(1));
+            }
+            else
+            {
+                Assert.That(Assert.ThrowsAsync<PostgresException>(async () => await delete)!.SqlState, Is.EqualTo("42501"));
+            }
+
+            var final = await _proxy.GetJsonAsync("alice", "/api/approvals?state=all", cancellationToken);
+            var request = final.GetProperty("approvals").EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+            Assert.That(request.GetProperty("state").GetString(), Is.EqualTo(approved ? "approved" : "denied"));
+        }
+    }
+
+    [Test]
     [CancelAfter(180_000)]
     public async Task The_cli_lists_approves_and_denies_with_clear_messages_and_exit_codes(CancellationToken cancellationToken)
     {
