@@ -159,19 +159,7 @@ internal sealed partial class AdminApi(
             return AdminJson.ErrorAsync(context, StatusCodes.Status400BadRequest, problem!);
         }
 
-        var sessions = reader.ListSessions(limit, since);
-        return AdminJson.WriteAsync(context, StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("sessions");
-            foreach (var session in sessions)
-            {
-                AdminJson.Session(writer, session);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return AdminJson.WriteListAsync(context, "sessions", reader.ListSessions(limit, since), AdminJson.Session);
     }
 
     private static Task GetSession(HttpContext context, SessionLogReader reader) =>
@@ -329,19 +317,7 @@ internal sealed partial class AdminApi(
             state = match[0];
         }
 
-        var requests = approvals.List(state);
-        return AdminJson.WriteAsync(context, StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("approvals");
-            foreach (var request in requests)
-            {
-                AdminJson.Approval(writer, request);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return AdminJson.WriteListAsync(context, "approvals", approvals.List(state), AdminJson.Approval);
     }
 
     /// <summary>Body: `{"reason": "…"}` (required to deny). The broker decides whether the caller may, and exactly one decision wins.</summary>

@@ -29,6 +29,21 @@ internal static class AdminJson
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>200 with `{"NAME": [ … ]}`.</summary>
+    public static Task WriteListAsync<T>(HttpContext context, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem) =>
+        WriteAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(name);
+            foreach (var item in items)
+            {
+                writeItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+
     public static Task ErrorAsync(HttpContext context, int status, string message) =>
         WriteAsync(context, status, writer =>
         {

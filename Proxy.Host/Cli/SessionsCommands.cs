@@ -165,7 +165,7 @@ internal static class SessionsCommands
         command.SetAction(parse =>
         {
             var text = parse.GetValue(olderThan)!;
-            if (!Duration.TryParse(text, out var age) || age <= TimeSpan.Zero)
+            if (!TryParseAge(text, out var age) || age <= TimeSpan.Zero)
             {
                 Console.Error.WriteLine($"proxy: --older-than '{text}': expected a duration such as 30d, 12h or 90m");
                 return ProxyCommandLine.InvalidConfiguration;
@@ -191,6 +191,18 @@ internal static class SessionsCommands
             });
         });
         return command;
+    }
+
+    /// <summary>A retention age: a duration (12h, 90m) or whole days (30d), the unit retention is usually given in.</summary>
+    internal static bool TryParseAge(string text, out TimeSpan age)
+    {
+        if (text.EndsWith('d') && int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+        {
+            age = TimeSpan.FromDays(days);
+            return true;
+        }
+
+        return Duration.TryParse(text, out age);
     }
 
     internal static string FormatPruned(IReadOnlyList<SessionSummary> sessions, long? events, DateTimeOffset cutoff, bool dryRun)

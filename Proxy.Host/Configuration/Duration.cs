@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Proxy.Host.Configuration;
 
-/// <summary>Durations as operators write them: "500ms", "30s", "5m", "1h", "30d", "0", or "hh:mm:ss".</summary>
+/// <summary>Durations as operators write them: "500ms", "30s", "5m", "1h", "0", or "hh:mm:ss".</summary>
 internal static class Duration
 {
     public static bool TryParse(string? text, out TimeSpan value)
@@ -18,7 +18,6 @@ internal static class Duration
             : s.EndsWith('s') || s.EndsWith('S') ? (s[..^1], 1000.0)
             : s.EndsWith('m') || s.EndsWith('M') ? (s[..^1], 60_000.0)
             : s.EndsWith('h') || s.EndsWith('H') ? (s[..^1], 3_600_000.0)
-            : s.EndsWith('d') || s.EndsWith('D') ? (s[..^1], 86_400_000.0)
             : (s, double.NaN);
 
         if (double.IsNaN(unit))
