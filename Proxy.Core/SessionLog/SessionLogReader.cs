@@ -182,15 +182,9 @@ public sealed class SessionLogReader : IDisposable
             (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) +
             " ORDER BY id;";
 
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var stored in ReadStoredEvents(command))
         {
-            yield return new StoredEvent(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                SessionLogTime.Parse(reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetString(4));
+            yield return stored;
         }
     }
 
@@ -218,15 +212,9 @@ public sealed class SessionLogReader : IDisposable
         }
 
         command.CommandText = $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var stored in ReadStoredEvents(command))
         {
-            yield return new StoredEvent(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                SessionLogTime.Parse(reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetString(4));
+            yield return stored;
         }
     }
 
@@ -278,6 +266,21 @@ public sealed class SessionLogReader : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Runs a query selecting <c>id, session_id, at, kind, data</c> from events and streams the rows.</summary>
+    private static IEnumerable<StoredEvent> ReadStoredEvents(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new StoredEvent(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                SessionLogTime.Parse(reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetString(4));
+        }
+    }
 
     private static SessionSummary ReadSummary(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Npgsql;
 using Proxy.Core.SessionLog;
 using Proxy.Tests.Support;
+using static Proxy.Tests.Support.NpgsqlCommands;
 
 namespace Proxy.Tests.Integration;
 
@@ -28,20 +28,14 @@ public sealed partial class ApprovalRestartProcessTests
     {
         _directory = Directory.CreateTempSubdirectory("proxy-approval-restart-").FullName;
         _table = $"restart_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(PostgresFixture.Server.ConnectionString());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"create table {_table} (id int primary key, note text); insert into {_table} values (1, 'one')", connection);
-        await command.ExecuteNonQueryAsync();
+        await ExecuteAsync(PostgresFixture.Server.ConnectionString(), $"create table {_table} (id int primary key, note text); insert into {_table} values (1, 'one')", CancellationToken.None);
     }
 
     [TearDown]
     public async Task DeleteAsync()
     {
         Directory.Delete(_directory, recursive: true);
-        await using var connection = new NpgsqlConnection(PostgresFixture.Server.ConnectionString());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"drop table if exists {_table}", connection);
-        await command.ExecuteNonQueryAsync();
+        await ExecuteAsync(PostgresFixture.Server.ConnectionString(), $"drop table if exists {_table}", CancellationToken.None);
     }
 
     [Test]

@@ -10,6 +10,7 @@ using Proxy.Protocols.Postgres;
 using Proxy.Protocols.Postgres.Auth;
 using Proxy.Tests.Policy;
 using Proxy.Tests.Support;
+using static Proxy.Tests.Support.NpgsqlCommands;
 
 namespace Proxy.Tests.Integration;
 
@@ -55,7 +56,7 @@ public sealed partial class PostgresApprovalTests
     public async Task StartAsync()
     {
         _table = $"approved_{Guid.NewGuid():N}";
-        await ExecuteAsync(Direct, $"create table {_table} (id int primary key, note text); insert into {_table} values (1, 'one'), (2, 'two')");
+        await ExecuteAsync(Direct, $"create table {_table} (id int primary key, note text); insert into {_table} values (1, 'one'), (2, 'two')", CancellationToken.None);
         var log = new RecordingSessionLog();
         _time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         _broker = new ApprovalBroker(log, _time, NullLogger.Instance);
@@ -71,7 +72,7 @@ public sealed partial class PostgresApprovalTests
     {
         await _proxy.DisposeAsync();
         _broker.Dispose();
-        await ExecuteAsync(Direct, $"drop table if exists {_table}");
+        await ExecuteAsync(Direct, $"drop table if exists {_table}", CancellationToken.None);
     }
 
     [Test]
@@ -479,37 +480,6 @@ public sealed partial class PostgresApprovalTests
     }
 
     private async Task<long> CountAsync() => await ScalarAsync<long>(Direct, $"select count(*) from {_table}", CancellationToken.None);
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = await OpenAsync(connectionString, CancellationToken.None);
-        await ExecuteAsync(connection, sql, CancellationToken.None);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(connectionString, cancellationToken);
-        return await ScalarAsync<T>(connection, sql, cancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 
     [GeneratedRegex("apr_[a-z2-7]{10}")]
     private static partial Regex RequestId();
