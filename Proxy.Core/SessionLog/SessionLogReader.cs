@@ -182,10 +182,9 @@ public sealed class SessionLogReader : IDisposable
             (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) +
             " ORDER BY id;";
 
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var stored in ReadStoredEvents(command))
         {
-            yield return ReadEvent(reader);
+            yield return stored;
         }
     }
 
@@ -202,14 +201,7 @@ public sealed class SessionLogReader : IDisposable
         command.Parameters.AddWithValue("$session_id", sessionId);
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var events = new List<StoredEvent>();
-        while (reader.Read())
-        {
-            events.Add(ReadEvent(reader));
-        }
-
-        return events;
+        return [.. ReadStoredEvents(command)];
     }
 
     /// <summary>The id of the session's last committed event; 0 when it has none.</summary>
@@ -246,10 +238,9 @@ public sealed class SessionLogReader : IDisposable
         }
 
         command.CommandText = $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var stored in ReadStoredEvents(command))
         {
-            yield return ReadEvent(reader);
+            yield return stored;
         }
     }
 
@@ -375,12 +366,20 @@ public sealed class SessionLogReader : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private static StoredEvent ReadEvent(SqliteDataReader reader) => new(
-        reader.GetInt64(0),
-        reader.IsDBNull(1) ? null : reader.GetString(1),
-        SessionLogTime.Parse(reader.GetString(2)),
-        reader.GetString(3),
-        reader.GetString(4));
+    /// <summary>Runs a query selecting <c>id, session_id, at, kind, data</c> from events and streams the rows.</summary>
+    private static IEnumerable<StoredEvent> ReadStoredEvents(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new StoredEvent(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                SessionLogTime.Parse(reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetString(4));
+        }
+    }
 
     internal static SessionSummary ReadSummary(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -5,8 +5,12 @@ using Npgsql;
 using Proxy.Core.Approvals;
 using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
+using Proxy.Protocols;
+using Proxy.Protocols.Postgres;
+using Proxy.Protocols.Postgres.Auth;
 using Proxy.Tests.Policy;
 using Proxy.Tests.Support;
+using static Proxy.Tests.Support.NpgsqlCommands;
 
 namespace Proxy.Tests.Integration;
 
@@ -52,7 +56,7 @@ public sealed partial class PostgresApprovalTests
     public async Task StartAsync()
     {
         _table = $"approved_{Guid.NewGuid():N}";
-        await ExecuteAsync(Direct, $"create table {_table} (id int primary key, note text); insert into {_table} values (1, 'one'), (2, 'two')");
+        await ExecuteAsync(Direct, $"create table {_table} (id int primary key, note text); insert into {_table} values (1, 'one'), (2, 'two')", CancellationToken.None);
         var log = new RecordingSessionLog();
         _time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         _broker = new ApprovalBroker(log, _time, NullLogger.Instance);
@@ -68,7 +72,7 @@ public sealed partial class PostgresApprovalTests
     {
         await _proxy.DisposeAsync();
         _broker.Dispose();
-        await ExecuteAsync(Direct, $"drop table if exists {_table}");
+        await ExecuteAsync(Direct, $"drop table if exists {_table}", CancellationToken.None);
     }
 
     [Test]
@@ -348,6 +352,69 @@ public sealed partial class PostgresApprovalTests
         Assert.That(ran, Has.Count.EqualTo(2), "the statements the grant let run name it");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_request_the_session_log_cannot_record_refuses_the_statement_with_55000(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(Proxied, cancellationToken);
+        _proxy.Log.Fail("disk full");
+        try
+        {
+            var refused = Assert.ThrowsAsync<PostgresException>(async () => await ExecuteAsync(connection, $"delete from {_table} where id = 1", cancellationToken));
+
+            Assert.That(refused!.SqlState, Is.EqualTo("55000"));
+            Assert.That(refused.MessageText, Does.StartWith("statement not run: the session log cannot record its approval request"));
+            var request = _broker.List().Single();
+            Assert.That(request.State, Is.EqualTo(ApprovalState.Withdrawn), "nobody can approve what the log does not have");
+            Assert.That(request.Reason, Is.EqualTo("the session log cannot record the request"));
+        }
+        finally
+        {
+            _proxy.Log.Recover();
+        }
+
+        Assert.That(await CountAsync(), Is.EqualTo(2));
+        Assert.That(await ScalarAsync<int>(connection, "select 1", cancellationToken), Is.EqualTo(1), "the session goes on");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task With_held_credentials_the_requester_is_the_proxy_identity_and_cannot_approve_itself(CancellationToken cancellationToken)
+    {
+        const string AlicePassword = "alice-password";
+        var identities = new Dictionary<string, ProxyIdentity>
+        {
+            ["alice"] = new("alice", ScramVerifier.Create(AlicePassword).Format(), ["dba"]),
+        };
+        var settings = new PostgresSettings
+        {
+            Auth = PostgresAuth.Held,
+            Upstream = new HeldCredential(PostgresServer.PasswordUser, PostgresServer.PasswordUserPassword),
+        };
+        await using var held = InProcessProxy.Start(
+            InProcessProxy.Listener(Server.EndPoint) with { Protocol = "postgres", ProtocolSettings = settings },
+            policy: new PolicyStore(PolicyEvaluationTests.Compile("version 1\nrule shows_need_approval { when sql.kind == show then approve(by: dba) }\n")),
+            identities: identities,
+            approvals: _broker);
+        var connectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = PostgresServer.Host,
+            Port = held.Port,
+            Username = "alice",
+            Password = AlicePassword,
+            Database = "postgres",
+            Pooling = false,
+        }.ConnectionString;
+        await using var connection = await OpenAsync(connectionString, cancellationToken);
+        var show = ScalarAsync<string>(connection, "show server_version", cancellationToken);
+        var request = await WaitForPendingAsync(cancellationToken);
+
+        Assert.That(request.Ask.Requester, Is.EqualTo("alice"), "the identity that logged in, not the held role");
+        Assert.That(_broker.Decide(request.Id, "alice", identities["alice"].Groups, approve: true, null), Is.EqualTo(ApprovalDecisionResult.SelfApproval), "a member of the group, but the requester");
+        Assert.That(_broker.Decide(request.Id, "bob", Dba, approve: true, null), Is.EqualTo(ApprovalDecisionResult.Decided));
+        Assert.That(await show, Is.Not.Empty);
+    }
+
     private static string StatementFingerprintOf(string sql) => Proxy.Protocols.Postgres.Sql.StatementFingerprint.Of(sql);
 
     private async Task<ApprovalRequest> WaitForPendingAsync(CancellationToken cancellationToken)
@@ -413,37 +480,6 @@ public sealed partial class PostgresApprovalTests
     }
 
     private async Task<long> CountAsync() => await ScalarAsync<long>(Direct, $"select count(*) from {_table}", CancellationToken.None);
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = await OpenAsync(connectionString, CancellationToken.None);
-        await ExecuteAsync(connection, sql, CancellationToken.None);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(connectionString, cancellationToken);
-        return await ScalarAsync<T>(connection, sql, cancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 
     [GeneratedRegex("apr_[a-z2-7]{10}")]
     private static partial Regex RequestId();
