@@ -51,6 +51,10 @@ internal sealed partial class AdminHostedService(
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 64 * 1024;
+
+            // Each live stream holds a connection and a session-log reader: a bound keeps a runaway client
+            // from taking the sidecar's memory and file handles.
+            kestrel.Limits.MaxConcurrentConnections = 256;
             kestrel.Listen(admin.Listen);
         });
         builder.Services.AddRoutingCore();
