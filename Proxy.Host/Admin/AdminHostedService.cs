@@ -58,7 +58,13 @@ internal sealed partial class AdminHostedService(
             kestrel.Listen(admin.Listen);
         });
         builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton(loggerFactory);
+
+        // Through the proxy's own log, minus the inner host's start-failure trace: the proxy's host reports that
+        // failure once itself, and this service says which address could not be bound.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         var app = builder.Build();
         app.UseRouting();
         new AdminApi(
@@ -114,4 +120,15 @@ internal sealed partial class AdminHostedService(
 
     [LoggerMessage(8002, LogLevel.Critical, "Admin API cannot listen on {Address}: {Error}")]
     private static partial void LogCannotListen(ILogger logger, string address, string error);
+}
+
+/// <summary>Hands the admin web host's loggers out of the proxy's logger factory, so both write one log.</summary>
+internal sealed class ForwardingLoggerProvider(ILoggerFactory target) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => target.CreateLogger(categoryName);
+
+    public void Dispose()
+    {
+        // The proxy's host owns the factory.
+    }
 }

@@ -72,6 +72,36 @@ public sealed class AdminLifecycleTests
         }
     }
 
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task An_admin_address_in_use_stops_the_start_with_exit_code_1_and_says_which(CancellationToken cancellationToken)
+    {
+        using var occupier = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupier.Start();
+        var taken = (IPEndPoint)occupier.LocalEndpoint;
+        var directory = Directory.CreateTempSubdirectory("proxy-admin-in-use-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "proxy.json"), $$"""
+                {
+                  "Listeners": [ { "Name": "pg", "Protocol": "tcp", "Listen": "127.0.0.1:0", "Upstream": "{{AdminPostgresFixture.Server.EndPoint}}" } ],
+                  "Admin": { "Listen": "{{taken}}" }
+                }
+                """, cancellationToken);
+
+            var result = await Support.ProxyProcess.RunToExitSeparatelyAsync(directory, Wait, "run", "--config", "proxy.json");
+
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.StandardOutput + result.StandardError, Does.Contain($"Admin API cannot listen on {taken}"));
+            Assert.That(result.StandardError, Does.Contain("proxy: cannot start: "));
+            Assert.That(result.StandardOutput + result.StandardError, Does.Not.Contain("Listener pg (tcp) on"), "the listeners start after the admin API");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static async Task<string> WaitForPendingAsync(AdminProxy proxy, string table, CancellationToken cancellationToken)
     {
         for (var deadline = DateTime.UtcNow + Wait; DateTime.UtcNow < deadline; await Task.Delay(50, cancellationToken))
