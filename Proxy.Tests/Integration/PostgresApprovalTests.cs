@@ -457,6 +457,10 @@ public sealed partial class PostgresApprovalTests
             await ExecuteAsync(other, update, cancellationToken);
         }
 
+        // psql, not Npgsql: a simple Query is decided before anything reaches the server, where the table does not exist.
+        var elsewhere = await Server.PsqlAsync(["-c", update], port: _proxy.Port, database: "template1", cancellationToken: cancellationToken);
+        Assert.That(elsewhere.StandardError, Does.Contain("approval request apr_").And.Not.Contain(id), "the grant is for the database it was asked on");
+
         var different = Assert.ThrowsAsync<PostgresException>(async () => await ExecuteAsync(connection, $"update {_table} set note = 'x' where id > 0", cancellationToken));
         Assert.That(different!.MessageText, Does.Not.Contain(id), "a different statement is not granted");
         Assert.That(_broker.TryGetGrant("someone_else", StatementFingerprintOf(update), out _), Is.False, "another identity is not granted");
