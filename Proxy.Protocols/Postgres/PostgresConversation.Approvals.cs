@@ -90,9 +90,14 @@ internal sealed partial class PostgresConversation
 
             var mode = ApprovalNames.ParseMode(parameters.Mode) ?? ApprovalDefaults.Mode;
             var fingerprint = StatementFingerprint.Of(run.Text);
-            if (mode == ApprovalMode.Retry && broker.TryGetGrant(requester, fingerprint, out var grant))
+            // A grant covers the statement where it was asked for: the same database, and approvers of the group
+            // the rule names now (a grant given by one group is not one another group's rule accepts).
+            if (mode == ApprovalMode.Retry
+                && broker.TryGetGrant(requester, fingerprint, out var grant)
+                && grant!.Ask.Database == _database
+                && grant.Ask.ApproverGroup == parameters.By)
             {
-                run.ApprovalId = grant!.Id;
+                run.ApprovalId = grant.Id;
                 continue;
             }
 

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -134,6 +137,119 @@ public sealed partial class PostgresApprovalTests
         var statement = await WaitForStatementAsync(s => s.Text.StartsWith("delete", StringComparison.Ordinal), cancellationToken);
         Assert.That(statement.Parameters, Is.EqualTo(new[] { "\\x00000002" }), "Npgsql binds an int4 in binary");
         Assert.That(statement.Decision.Approval, Is.EqualTo(request.Id));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task The_notice_reaches_the_client_whole_while_rows_of_an_earlier_statement_stream_through(CancellationToken cancellationToken)
+    {
+        // One Npgsql batch: a large SELECT, then a held DELETE, pipelined before one Sync. The SELECT is forwarded
+        // and its rows stream back (through the server loop, in pieces) while the client loop writes the notice.
+        await using var connection = await OpenAsync(Proxied, cancellationToken);
+        var notices = 0;
+        connection.Notice += (_, _) => Interlocked.Increment(ref notices);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("select i, repeat('x', 100) from generate_series(1, 200000) as i"),
+                new NpgsqlBatchCommand($"delete from {_table} where id = 1"),
+            },
+        };
+
+        var reading = Task.Run(
+            async () =>
+            {
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                long sum = 0;
+                long rows = 0;
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    sum += reader.GetInt32(0);
+                    Assert.That(reader.GetString(1), Has.Length.EqualTo(100));
+                    rows++;
+                }
+
+                // The DELETE returns no rows: reading on runs it to its completion.
+                while (await reader.NextResultAsync(cancellationToken))
+                {
+                }
+
+                return (rows, sum);
+            },
+            cancellationToken);
+        var request = await WaitForPendingAsync(cancellationToken);
+        await WaitUntilAsync(() => Volatile.Read(ref notices) == 1, cancellationToken);
+
+        Assert.That(_broker.Decide(request.Id, "bob", Dba, approve: true, null), Is.EqualTo(ApprovalDecisionResult.Decided));
+        var (rows, sum) = await reading;
+
+        Assert.That(rows, Is.EqualTo(200_000));
+        Assert.That(sum, Is.EqualTo(200_000L * 200_001 / 2));
+        Assert.That(batch.BatchCommands[1].RecordsAffected, Is.EqualTo(1));
+        Assert.That(await CountAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    [Repeat(3)]
+    public async Task A_query_held_while_rows_of_the_previous_one_stream_gets_its_notice_between_whole_messages(CancellationToken cancellationToken)
+    {
+        // The client sends a large SELECT, starts reading its rows, and sends the held DELETE while they stream:
+        // the notice is written (by the client loop) while the server loop is forwarding rows, often in pieces.
+        const int Rows = 20_000;
+        await using var client = await PostgresWireClient.ConnectAsync(_proxy.EndPoint, cancellationToken);
+        await client.StartAsync(cancellationToken);
+        await client.SendAsync(PostgresWireClient.Query($"select i, repeat('x', 1000) from generate_series(1, {Rows}) as i"), cancellationToken);
+
+        var types = new List<char>();
+        var dataRows = 0;
+        WireMessage? notice = null;
+        while (types.Count < 200)
+        {
+            types.Add(Check(await client.ReadAsync(cancellationToken)));
+        }
+
+        await client.SendAsync(PostgresWireClient.Query($"delete from {_table} where id = 1"), cancellationToken);
+        while (types[^1] != 'Z')
+        {
+            types.Add(Check(await client.ReadAsync(cancellationToken)));
+        }
+
+        Assert.That(dataRows, Is.EqualTo(Rows), "every row arrived whole");
+        Assert.That(types.Where(t => t != 'D' && t != 'N'), Is.EqualTo(new[] { 'T', 'C', 'Z' }), "nothing else came between the rows");
+        var request = await WaitForPendingAsync(cancellationToken);
+        if (notice is null)
+        {
+            // The SELECT ended before the DELETE was framed: the notice follows on its own.
+            notice = await client.ReadAsync(cancellationToken);
+        }
+
+        Assert.That(notice!.Type, Is.EqualTo('N'));
+        Assert.That(notice.Fields()['M'], Does.Contain(request.Id));
+        _broker.Decide(request.Id, "bob", Dba, approve: true, null);
+        var deleted = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(deleted.Select(m => m.Type), Is.EqualTo(new[] { 'C', 'Z' }));
+        Assert.That(await CountAsync(), Is.EqualTo(1));
+
+        char Check(WireMessage? message)
+        {
+            Assert.That(message, Is.Not.Null, "the connection ended");
+            switch (message!.Type)
+            {
+                case 'D':
+                    Assert.That(BinaryPrimitives.ReadInt16BigEndian(message.Body), Is.EqualTo(2), "a DataRow of two columns");
+                    Assert.That(message.Body, Has.Length.EqualTo(2 + 4 + Encoding.ASCII.GetByteCount((dataRows + 1).ToString(CultureInfo.InvariantCulture)) + 4 + 1000));
+                    dataRows++;
+                    break;
+                case 'N':
+                    Assert.That(notice, Is.Null, "one notice");
+                    notice = message;
+                    break;
+            }
+
+            return message.Type;
+        }
     }
 
     [Test]
@@ -340,6 +456,10 @@ public sealed partial class PostgresApprovalTests
             // Another session of the same identity is granted too: the grant is the identity's, not the session's.
             await ExecuteAsync(other, update, cancellationToken);
         }
+
+        // psql, not Npgsql: a simple Query is decided before anything reaches the server, where the table does not exist.
+        var elsewhere = await Server.PsqlAsync(["-c", update], port: _proxy.Port, database: "template1", cancellationToken: cancellationToken);
+        Assert.That(elsewhere.StandardError, Does.Contain("approval request apr_").And.Not.Contain(id), "the grant is for the database it was asked on");
 
         var different = Assert.ThrowsAsync<PostgresException>(async () => await ExecuteAsync(connection, $"update {_table} set note = 'x' where id > 0", cancellationToken));
         Assert.That(different!.MessageText, Does.Not.Contain(id), "a different statement is not granted");
