@@ -67,7 +67,7 @@ internal static class MacroCommand
             Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
             await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(report, ReportJson.Indented), CancellationToken.None);
             Console.Error.WriteLine($"[macro] results written to {resultPath}");
-            return 0;
+            return options.Floor is { } floor ? CheckFloor(report, floor, options.CountsPath) : 0;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -77,7 +77,55 @@ internal static class MacroCommand
         catch (MacroException ex)
         {
             Console.Error.WriteLine($"[macro] failed: {ex.Message}");
+            WriteCounts(options.CountsPath, 0, 1);
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// CI's gross-regression check: proxy-l7 must reach <paramref name="floor"/> × direct's throughput in
+    /// every pgbench case. Far below the targets on purpose, so a noisy shared runner does not fail it;
+    /// what it catches is a change that breaks or badly slows the layer-7 path.
+    /// </summary>
+    private static int CheckFloor(MacroReport report, double floor, string? countsPath)
+    {
+        var checks = report.Sections
+            .Where(s => s.Name.StartsWith("pgbench", StringComparison.Ordinal))
+            .Select(s => (Section: s, L7: s.Variants.FirstOrDefault(v => v.Variant == "proxy-l7")))
+            .ToList();
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(FormattableString.Invariant($"### Regression floor: proxy-l7 ≥ {floor:0.00} × direct (tps)"));
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("| case | proxy-l7 / direct | result |");
+        Console.Out.WriteLine("|---|---:|---|");
+        var passed = 0;
+        var failed = 0;
+        foreach (var (section, l7) in checks)
+        {
+            var ok = l7?.Ratio is { } ratio && ratio >= floor;
+            passed += ok ? 1 : 0;
+            failed += ok ? 0 : 1;
+            var value = l7?.Ratio is { } r ? r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "not measured";
+            Console.Out.WriteLine($"| {section.Title} | {value} | {(ok ? "ok" : "**FAILED**")} |");
+        }
+
+        if (checks.Count == 0)
+        {
+            Console.Out.WriteLine("| (no pgbench case ran) | – | **FAILED** |");
+            failed = 1;
+        }
+
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"regression floor: {passed} passed, {failed} failed");
+        WriteCounts(countsPath, passed, failed);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static void WriteCounts(string? path, int passed, int failed)
+    {
+        if (path is not null)
+        {
+            File.WriteAllText(path, $"{passed} {failed}\n");
         }
     }
 
@@ -96,7 +144,17 @@ internal static class MacroCommand
 
         if (options.Sections.HasFlag(MacroSections.Pgbench))
         {
-            sections.Add(await PgbenchThroughput.RunAsync(context));
+            sections.AddRange(await PgbenchThroughput.RunAsync(context));
+        }
+
+        if (options.Sections.HasFlag(MacroSections.Transfer))
+        {
+            sections.Add(await ResultTransfer.RunAsync(context));
+        }
+
+        if (options.Sections.HasFlag(MacroSections.Storm))
+        {
+            sections.Add(await ConnectStorm.RunAsync(context));
         }
 
         if (options.Sections.HasFlag(MacroSections.Idle))
@@ -108,7 +166,7 @@ internal static class MacroCommand
             startedAt,
             DateTimeOffset.UtcNow,
             environment,
-            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment, options.Candidates, options.Variants),
+            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment, options.Candidates, options.Variants, options.Clients, options.Modes),
             sections);
     }
 
