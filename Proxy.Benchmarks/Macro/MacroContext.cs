@@ -96,7 +96,7 @@ internal sealed class MacroContext : IAsyncDisposable
         var hops = new List<MiddleHop> { await StartProxyAsync(section, "proxy", ProxyDll, upstream, maxConnections) };
         foreach (var candidate in Options.Candidates)
         {
-            hops.Add(await StartProxyAsync(section, candidate.Name, candidate.Dll, upstream, maxConnections));
+            hops.Add(await StartProxyAsync(section, candidate.Name, candidate.Dll, upstream, maxConnections, environment: candidate.Environment));
         }
 
         return hops;
@@ -117,7 +117,8 @@ internal sealed class MacroContext : IAsyncDisposable
         string protocol = "tcp",
         string? policies = null,
         IReadOnlyDictionary<string, object>? listenerExtras = null,
-        object? identities = null)
+        object? identities = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = CreateDirectory($"{variant}-{section}");
         var listen = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
@@ -149,10 +150,21 @@ internal sealed class MacroContext : IAsyncDisposable
         };
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, ProxyConfigJson), Cancel);
 
-        var process = Track(ChildProcess.Start($"{variant}-{section}", "dotnet", [dll, "run", "--config", configPath], directory, environment: Options.ProxyEnvironment));
+        var process = Track(ChildProcess.Start($"{variant}-{section}", "dotnet", [dll, "run", "--config", configPath], directory, environment: Merge(Options.ProxyEnvironment, environment)));
         await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(60));
         Progress($"{variant} ({section}) pid {process.Id} listening on {listen} ({protocol}) -> {upstream}");
         return new MiddleHop(variant, listen, process, dataDirectory);
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string>? second)
+    {
+        var merged = new Dictionary<string, string>(first);
+        foreach (var (key, value) in second ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     /// <summary>The policy directory the product ships (policies/ in the repository), as an operator deploys it.</summary>
@@ -162,7 +174,7 @@ internal sealed class MacroContext : IAsyncDisposable
     /// The proxy at layer 7: a <c>postgres</c> listener that frames every message, classifies and decides
     /// every statement (with the shipped policies unless <paramref name="policies"/> names another
     /// directory) and records a <c>statement</c> event for each in the session log, normal durability.
-    /// <paramref name="dll"/> selects a <c>--candidate</c> build. Fails unless the proxy reports the
+    /// <paramref name="build"/> selects a <c>--candidate</c> build. Fails unless the proxy reports the
     /// policy loaded with at least one rule.
     /// </summary>
     public async Task<MiddleHop> StartProxyL7Async(
@@ -170,7 +182,7 @@ internal sealed class MacroContext : IAsyncDisposable
         EndPoint upstream,
         int maxConnections,
         string variant = "proxy-l7",
-        string? dll = null,
+        ProxyBuild? build = null,
         string? policies = null,
         HeldLogin? held = null)
     {
@@ -178,7 +190,7 @@ internal sealed class MacroContext : IAsyncDisposable
             ? null
             : new Dictionary<string, object> { ["Auth"] = "held", ["UpstreamUser"] = held.UpstreamUser, ["UpstreamPasswordFile"] = held.UpstreamPasswordFile };
         var identities = held?.Identities;
-        var hop = await StartProxyAsync(section, variant, dll ?? ProxyDll, upstream, maxConnections, protocol: "postgres", policies: policies ?? ShippedPolicies, listenerExtras: extras, identities: identities);
+        var hop = await StartProxyAsync(section, variant, build?.Dll ?? ProxyDll, upstream, maxConnections, protocol: "postgres", policies: policies ?? ShippedPolicies, listenerExtras: extras, identities: identities, environment: build?.Environment);
 
         // The console logger writes from a queue of its own: the line may follow the listener by a moment.
         string? loaded = null;

@@ -14,8 +14,11 @@ internal enum MacroSections
     All = Bulk | Pgbench | Idle | Transfer | Storm,
 }
 
-/// <summary>Another build of the proxy, measured beside the main one in the same rounds.</summary>
-internal sealed record ProxyBuild(string Name, string Dll);
+/// <summary>
+/// Another build of the proxy (or the same build with other runtime settings), measured beside the main one
+/// in the same rounds. <paramref name="Environment"/> is added to the proxy process's environment.
+/// </summary>
+internal sealed record ProxyBuild(string Name, string Dll, IReadOnlyDictionary<string, string>? Environment = null);
 
 /// <summary>What one macro run measures and how long it spends on it.</summary>
 internal sealed record MacroOptions
@@ -93,7 +96,10 @@ internal sealed record MacroOptions
           --idle-connections N  connections held open for the idle-memory section (default 2000)
           --scale N             pgbench -i scale factor (default 10)
           --proxy PATH          proxy.dll to run (default: Proxy.Host/bin/Release/net10.0/proxy.dll)
-          --candidate NAME=DLL  also measure another proxy build, as variant NAME, in the same rounds (repeatable)
+          --candidate NAME=DLL  also measure another proxy build, as variant NAME (NAME-l7 at layer 7), in the same
+                                rounds (repeatable); the same DLL with other settings is a candidate too
+          --candidate-env NAME:VAR=VALUE
+                                an environment variable for candidate NAME's process only (repeatable)
           --proxy-env NAME=VALUE
                                 an environment variable for the proxy process only (repeatable)
           --keep-temp           leave the scratch directory (configs, logs, data) in place
@@ -132,6 +138,7 @@ internal sealed record MacroOptions
                 "--proxy" => options with { ProxyDll = Path.GetFullPath(Value()) },
                 "--candidate" => options with { Candidates = WithCandidate(options.Candidates, Value()) },
                 "--proxy-env" => options with { ProxyEnvironment = WithVariable(options.ProxyEnvironment, Value()) },
+                "--candidate-env" => options with { Candidates = WithCandidateVariable(options.Candidates, Value()) },
                 "--keep-temp" => options with { KeepTemp = true },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };
@@ -175,6 +182,16 @@ internal sealed record MacroOptions
 
         var dll = Path.GetFullPath(assignment[(equals + 1)..]);
         return [.. candidates, new ProxyBuild(name, dll)];
+    }
+
+    private static List<ProxyBuild> WithCandidateVariable(IReadOnlyList<ProxyBuild> candidates, string assignment)
+    {
+        var colon = assignment.IndexOf(':', StringComparison.Ordinal);
+        var name = colon > 0 ? assignment[..colon] : string.Empty;
+        var candidate = candidates.FirstOrDefault(c => c.Name == name)
+            ?? throw new ArgumentException($"--candidate-env takes NAME:VAR=VALUE for a NAME given with --candidate before it, not '{assignment}'");
+        var environment = WithVariable(candidate.Environment ?? new Dictionary<string, string>(), assignment[(colon + 1)..]);
+        return [.. candidates.Select(c => c == candidate ? c with { Environment = environment } : c)];
     }
 
     private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)

@@ -42,7 +42,7 @@ internal static partial class PgbenchThroughput
             l7Hops.Add(l7);
             foreach (var candidate in options.Candidates)
             {
-                l7Hops.Add(await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000, variant: $"{candidate.Name}-l7", dll: candidate.Dll));
+                l7Hops.Add(await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000, variant: $"{candidate.Name}{InterleavedRounds.L7Suffix}", build: candidate));
             }
         }
 

@@ -89,7 +89,8 @@ internal sealed record MacroReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"Rounds {Settings.Rounds}{(Settings.Quick ? " (quick)" : string.Empty)}, variants interleaved within each round.");
         foreach (var candidate in Settings.Candidates)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Candidate `{candidate.Name}`: {candidate.Dll}.");
+            var environment = candidate.Environment is { Count: > 0 } variables ? " with " + string.Join(", ", variables.Select(e => $"`{e.Key}={e.Value}`")) : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"Candidate `{candidate.Name}`: {candidate.Dll}{environment}.");
         }
 
         if (Settings.Variants is { } only)
