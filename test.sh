@@ -122,8 +122,9 @@ if [[ ${PROXY_TEST_SKIP_PERF:-} != 1 ]]; then
   # BenchmarkDotNet in a short job (Proxy.Benchmarks/Budgets/BudgetCommand.cs) against
   # bench/allocation-budgets.json; the table goes to this log.
   perf_check allocation-budgets "${bench[@]}" budgets
-  # One quick round of every macro section; proxy-l7 must reach 0.5x direct's TPS in every pgbench case.
-  perf_check macro-floor "${bench[@]}" macro --quick --floor 0.5
+  # Three quick rounds of every macro section; in every pgbench case proxy-l7 must reach 0.5x direct's
+  # TPS in its best round (one round alone is at the mercy of whatever else runs on a shared runner).
+  perf_check macro-floor "${bench[@]}" macro --quick --rounds 3 --floor 0.5
 fi
 
 # A crashed test host can leave counters that show no failure; the runner's exit code still knows.

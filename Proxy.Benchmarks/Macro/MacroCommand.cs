@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text.Json;
@@ -83,35 +84,42 @@ internal static class MacroCommand
     }
 
     /// <summary>
-    /// CI's gross-regression check: proxy-l7 must reach <paramref name="floor"/> × direct's throughput in
-    /// every pgbench case. Far below the targets on purpose, so a noisy shared runner does not fail it;
-    /// what it catches is a change that breaks or badly slows the layer-7 path.
+    /// CI's gross-regression check: in every pgbench case, proxy-l7 must reach <paramref name="floor"/> ×
+    /// direct's throughput in at least one round (each round's two runs are adjacent, so their ratio is the
+    /// least disturbed comparison there is). A regression lowers every round; a neighbour's burst of CPU on a
+    /// shared runner lowers one, so the best round is the robust statistic here, and the floor sits far below
+    /// the targets for the same reason. What it catches is a change that breaks or badly slows layer 7.
     /// </summary>
     private static int CheckFloor(MacroReport report, double floor, string? countsPath)
     {
         var checks = report.Sections
             .Where(s => s.Name.StartsWith("pgbench", StringComparison.Ordinal))
-            .Select(s => (Section: s, L7: s.Variants.FirstOrDefault(v => v.Variant == "proxy-l7")))
+            .Select(s => (Section: s, Direct: s.Variants.FirstOrDefault(v => v.Variant == "direct"), L7: s.Variants.FirstOrDefault(v => v.Variant == "proxy-l7")))
             .ToList();
         Console.Out.WriteLine();
-        Console.Out.WriteLine(FormattableString.Invariant($"### Regression floor: proxy-l7 ≥ {floor:0.00} × direct (tps)"));
+        Console.Out.WriteLine(FormattableString.Invariant($"### Regression floor: proxy-l7 ≥ {floor:0.00} × direct (tps) in the best round"));
         Console.Out.WriteLine();
-        Console.Out.WriteLine("| case | proxy-l7 / direct | result |");
-        Console.Out.WriteLine("|---|---:|---|");
+        Console.Out.WriteLine("| case | proxy-l7 / direct, each round | best | result |");
+        Console.Out.WriteLine("|---|---|---:|---|");
         var passed = 0;
         var failed = 0;
-        foreach (var (section, l7) in checks)
+        foreach (var (section, direct, l7) in checks)
         {
-            var ok = l7?.Ratio is { } ratio && ratio >= floor;
+            var rounds = direct is null || l7 is null
+                ? []
+                : direct.Samples.Zip(l7.Samples, (d, p) => d > 0 ? p / d : 0).ToList();
+            var best = rounds.Count > 0 ? rounds.Max() : (double?)null;
+            var ok = best >= floor;
             passed += ok ? 1 : 0;
             failed += ok ? 0 : 1;
-            var value = l7?.Ratio is { } r ? r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "not measured";
-            Console.Out.WriteLine($"| {section.Title} | {value} | {(ok ? "ok" : "**FAILED**")} |");
+            var each = rounds.Count > 0 ? string.Join(", ", rounds.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture))) : "not measured";
+            var bestText = best?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–";
+            Console.Out.WriteLine($"| {section.Title} | {each} | {bestText} | {(ok ? "ok" : "**FAILED**")} |");
         }
 
         if (checks.Count == 0)
         {
-            Console.Out.WriteLine("| (no pgbench case ran) | – | **FAILED** |");
+            Console.Out.WriteLine("| (no pgbench case ran) | – | – | **FAILED** |");
             failed = 1;
         }
 

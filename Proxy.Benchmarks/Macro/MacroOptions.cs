@@ -87,7 +87,7 @@ internal sealed record MacroOptions
           --seconds N           length of one pgbench round (default 5)
           --clients LIST        pgbench client counts, comma-separated (default 1,8,64)
           --modes LIST          pgbench -M query modes, comma-separated (default simple,extended,prepared)
-          --floor RATIO         fail (exit 1) unless proxy-l7 reaches RATIO x direct's tps in every pgbench case
+          --floor RATIO         fail (exit 1) unless proxy-l7 reaches RATIO x direct's tps (best round) in every pgbench case
           --counts FILE         write "passed failed" of the floor checks to FILE
           --bytes SIZE          bytes per bulk transfer: 1GiB, 512MiB, 1048576 (default 1GiB)
           --only LIST           sections (bulk, pgbench, transfer, storm, idle) and/or pgbench variants (direct, proxy, haproxy,
