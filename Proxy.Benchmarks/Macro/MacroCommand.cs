@@ -249,6 +249,7 @@ internal static class MacroCommand
 
         var commit = await FirstLineAsync("git-commit", "git", "-C", context.RepositoryRoot, "rev-parse", "--short", "HEAD");
         var haproxy = await FirstLineAsync("haproxy-version", Tools.Find(Tools.Haproxy) ?? Tools.Haproxy, "-v");
+        var pgbouncer = await FirstLineAsync("pgbouncer-version", Tools.Find(Tools.Pgbouncer) ?? Tools.Pgbouncer, "--version");
         var postgresBin = Tools.PostgresBinDirectory();
         var postgres = postgresBin is null ? null : await FirstLineAsync("postgres-version", Path.Combine(postgresBin, "postgres"), "--version");
         return new EnvironmentInfo(
@@ -258,6 +259,7 @@ internal static class MacroCommand
             Environment.Version.ToString(),
             commit,
             haproxy?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2),
-            postgres?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2));
+            postgres?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2),
+            pgbouncer?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1));
     }
 }

@@ -69,7 +69,8 @@ internal sealed record EnvironmentInfo(
     string Runtime,
     string? Commit,
     string? Haproxy,
-    string? Postgres);
+    string? Postgres,
+    string? Pgbouncer = null);
 
 internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections, IReadOnlyDictionary<string, string> ProxyEnvironment, IReadOnlyList<ProxyBuild> Candidates, IReadOnlyList<string>? Variants = null, IReadOnlyList<int>? Clients = null, IReadOnlyList<string>? Modes = null);
 
@@ -85,7 +86,7 @@ internal sealed record MacroReport(
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## Macro benchmark, {StartedAt:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.Cores} cores, Linux {Environment.Kernel}, .NET {Environment.Runtime}, commit {Environment.Commit ?? "?"}; haproxy {Environment.Haproxy ?? "-"}; PostgreSQL {Environment.Postgres ?? "-"}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.Cores} cores, Linux {Environment.Kernel}, .NET {Environment.Runtime}, commit {Environment.Commit ?? "?"}; haproxy {Environment.Haproxy ?? "-"}; pgbouncer {Environment.Pgbouncer ?? "-"}; PostgreSQL {Environment.Postgres ?? "-"}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Rounds {Settings.Rounds}{(Settings.Quick ? " (quick)" : string.Empty)}, variants interleaved within each round.");
         foreach (var candidate in Settings.Candidates)
         {
