@@ -3,6 +3,7 @@ using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Perfolizer.Horology;
+using Proxy.Benchmarks.Macro;
 
 namespace Proxy.Benchmarks.Budgets;
 
@@ -47,16 +48,16 @@ internal static class BudgetCommand
             }
         }
 
-        budgetsPath ??= Path.Combine(RepositoryRoot(), "bench", "allocation-budgets.json");
         AllocationBudgets budgets;
         try
         {
+            budgetsPath ??= Path.Combine(MacroCommand.FindRepositoryRoot(), "bench", "allocation-budgets.json");
             budgets = AllocationBudgets.Load(budgetsPath);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException or MacroException)
         {
             Console.Error.WriteLine($"budgets: {ex.Message}");
-            WriteCounts(countsPath, 0, 1);
+            CheckCounts.Write(countsPath, 0, 1);
             return 1;
         }
 
@@ -97,7 +98,7 @@ internal static class BudgetCommand
         var failed = rows.Count(r => !r.Passed);
         Console.Out.WriteLine();
         Console.Out.WriteLine($"allocation budgets: {rows.Count - failed} passed, {failed} failed");
-        WriteCounts(countsPath, rows.Count - failed, failed);
+        CheckCounts.Write(countsPath, rows.Count - failed, failed);
         return failed == 0 ? 0 : 1;
     }
 
@@ -110,26 +111,5 @@ internal static class BudgetCommand
             : Allocated is null ? "**FAILED: did not run** (see the log above)"
             : Passed ? "ok"
             : $"**FAILED: {Allocated - Limit} B over budget**";
-    }
-
-    private static void WriteCounts(string? path, int passed, int failed)
-    {
-        if (path is not null)
-        {
-            File.WriteAllText(path, $"{passed} {failed}\n");
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "proxy.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Environment.CurrentDirectory;
     }
 }

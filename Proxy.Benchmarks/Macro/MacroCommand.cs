@@ -78,7 +78,7 @@ internal static class MacroCommand
         catch (MacroException ex)
         {
             Console.Error.WriteLine($"[macro] failed: {ex.Message}");
-            WriteCounts(options.CountsPath, 0, 1);
+            CheckCounts.Write(options.CountsPath, 0, 1);
             return 1;
         }
     }
@@ -125,16 +125,8 @@ internal static class MacroCommand
 
         Console.Out.WriteLine();
         Console.Out.WriteLine($"regression floor: {passed} passed, {failed} failed");
-        WriteCounts(countsPath, passed, failed);
+        CheckCounts.Write(countsPath, passed, failed);
         return failed == 0 ? 0 : 1;
-    }
-
-    private static void WriteCounts(string? path, int passed, int failed)
-    {
-        if (path is not null)
-        {
-            File.WriteAllText(path, $"{passed} {failed}\n");
-        }
     }
 
     [SupportedOSPlatform("linux")]
@@ -216,7 +208,7 @@ internal static class MacroCommand
         return File.Exists(dll) ? dll : throw new MacroException($"built Proxy.Host but {dll} is still missing");
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
