@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the tests need, builds the solution once, runs every test project, and ends with exactly
-# one line "N passed, N failed", counted from the TRX result files. Exits non-zero if anything failed.
-# Works from any directory. PROXY_TEST_PG_BINDIR may point at PostgreSQL binaries outside Debian's layout.
+# Installs what the tests need, builds the solution once, runs every test project, then the performance
+# checks (each benchmark's allocation budget, and a short macro run whose layer-7 throughput must reach
+# half of direct), and ends with exactly one line "N passed, N failed": the tests counted from the TRX
+# result files plus one result per budgeted benchmark case and per macro floor. Exits non-zero if
+# anything failed. Works from any directory. PROXY_TEST_PG_BINDIR may point at PostgreSQL binaries
+# outside Debian's layout. PROXY_TEST_SKIP_PERF=1 leaves the performance checks out (a quick local run;
+# CI never sets it).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,6 +44,9 @@ have_libpg_query() {
 missing=()
 have_postgresql || missing+=(postgresql)
 have_libpg_query || missing+=(libpg-query-dev)
+# The macro run measures the proxy beside haproxy (tcp) and pgbouncer (session pooling).
+command -v haproxy > /dev/null || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
+command -v pgbouncer > /dev/null || [[ -x /usr/sbin/pgbouncer ]] || missing+=(pgbouncer)
 
 if ((${#missing[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]]; then
@@ -87,6 +94,37 @@ done
 
 if ((total == 0)); then
   fail "no test ran (no TRX results in $results)"
+fi
+
+# Each performance check writes "passed failed" to its counts file; a check that crashed before writing
+# one counts as one failure.
+perf_check() {
+  local name="$1" counts="$results/$1.counts"
+  shift
+  echo
+  echo "== $name: $*"
+  local started=$SECONDS check_status=0
+  "$@" --counts "$counts" || check_status=$?
+  echo "== $name: exit $check_status after $((SECONDS - started)) s"
+  local p=0 f=0
+  if [[ -s $counts ]]; then
+    read -r p f < "$counts"
+  fi
+  if ((check_status != 0 && f == 0)); then
+    f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+if [[ ${PROXY_TEST_SKIP_PERF:-} != 1 ]]; then
+  bench=(dotnet run -c Release --project Proxy.Benchmarks --no-build --)
+  # BenchmarkDotNet in a short job (Proxy.Benchmarks/Budgets/BudgetCommand.cs) against
+  # bench/allocation-budgets.json; the table goes to this log.
+  perf_check allocation-budgets "${bench[@]}" budgets
+  # Three quick rounds of every macro section; in every pgbench case proxy-l7 must reach 0.5x direct's
+  # TPS in its best round (one round alone is at the mercy of whatever else runs on a shared runner).
+  perf_check macro-floor "${bench[@]}" macro --quick --rounds 3 --floor 0.5
 fi
 
 # A crashed test host can leave counters that show no failure; the runner's exit code still knows.

@@ -55,6 +55,11 @@ internal static class InterleavedRounds
     /// <summary>The variants that are not a build of the proxy at layer 4: references and the L7 proxy.</summary>
     public static readonly IReadOnlySet<string> NotL4Builds = new HashSet<string>(StringComparer.Ordinal) { "direct", "haproxy", "pgbouncer", "proxy-l7" };
 
+    /// <summary>A <c>--candidate</c> build at layer 7 is named after the candidate with this suffix.</summary>
+    public const string L7Suffix = "-l7";
+
+    private static bool IsL4Build(string variant) => !NotL4Builds.Contains(variant) && !variant.EndsWith(L7Suffix, StringComparison.Ordinal);
+
     /// <summary>
     /// Each proxy build over direct and over haproxy, haproxy over direct, and each candidate over the
     /// proxy; where the section has them, pgbouncer over direct and the layer-7 proxy over pgbouncer,
@@ -69,7 +74,7 @@ internal static class InterleavedRounds
     {
         bool Has(string name) => results.Any(r => r.Variant == name);
         double Median(string name) => results.First(r => r.Variant == name).Median;
-        var builds = results.Select(r => r.Variant).Where(n => !NotL4Builds.Contains(n)).ToList();
+        var builds = results.Select(r => r.Variant).Where(IsL4Build).ToList();
         var ratios = new List<RatioResult>();
         foreach (var build in builds)
         {
@@ -108,6 +113,15 @@ internal static class InterleavedRounds
             }
 
             ratios.Add(new RatioResult("proxy-l7 / direct", Median("proxy-l7") / Median("direct"), null, null));
+            foreach (var candidate in results.Select(r => r.Variant).Where(n => n != "proxy-l7" && n.EndsWith(L7Suffix, StringComparison.Ordinal)))
+            {
+                ratios.Add(new RatioResult($"{candidate} / proxy-l7", Median(candidate) / Median("proxy-l7"), null, null));
+                if (Has("pgbouncer"))
+                {
+                    ratios.Add(new RatioResult($"{candidate} / pgbouncer", Median(candidate) / Median("pgbouncer"), null, null));
+                }
+            }
+
             if (Has("proxy"))
             {
                 ratios.Add(new RatioResult("proxy-l7 / proxy (cost of layer 7)", Median("proxy-l7") / Median("proxy"), null, null));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text.Json;
@@ -67,7 +68,7 @@ internal static class MacroCommand
             Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
             await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(report, ReportJson.Indented), CancellationToken.None);
             Console.Error.WriteLine($"[macro] results written to {resultPath}");
-            return 0;
+            return options.Floor is { } floor ? CheckFloor(report, floor, options.CountsPath) : 0;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -77,8 +78,55 @@ internal static class MacroCommand
         catch (MacroException ex)
         {
             Console.Error.WriteLine($"[macro] failed: {ex.Message}");
+            CheckCounts.Write(options.CountsPath, 0, 1);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// CI's gross-regression check: in every pgbench case, proxy-l7 must reach <paramref name="floor"/> ×
+    /// direct's throughput in at least one round (each round's two runs are adjacent, so their ratio is the
+    /// least disturbed comparison there is). A regression lowers every round; a neighbour's burst of CPU on a
+    /// shared runner lowers one, so the best round is the robust statistic here, and the floor sits far below
+    /// the targets for the same reason. What it catches is a change that breaks or badly slows layer 7.
+    /// </summary>
+    private static int CheckFloor(MacroReport report, double floor, string? countsPath)
+    {
+        var checks = report.Sections
+            .Where(s => s.Name.StartsWith("pgbench", StringComparison.Ordinal))
+            .Select(s => (Section: s, Direct: s.Variants.FirstOrDefault(v => v.Variant == "direct"), L7: s.Variants.FirstOrDefault(v => v.Variant == "proxy-l7")))
+            .ToList();
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(FormattableString.Invariant($"### Regression floor: proxy-l7 ≥ {floor:0.00} × direct (tps) in the best round"));
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("| case | proxy-l7 / direct, each round | best | result |");
+        Console.Out.WriteLine("|---|---|---:|---|");
+        var passed = 0;
+        var failed = 0;
+        foreach (var (section, direct, l7) in checks)
+        {
+            var rounds = direct is null || l7 is null
+                ? []
+                : direct.Samples.Zip(l7.Samples, (d, p) => d > 0 ? p / d : 0).ToList();
+            var best = rounds.Count > 0 ? rounds.Max() : (double?)null;
+            var ok = best >= floor;
+            passed += ok ? 1 : 0;
+            failed += ok ? 0 : 1;
+            var each = rounds.Count > 0 ? string.Join(", ", rounds.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture))) : "not measured";
+            var bestText = best?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–";
+            Console.Out.WriteLine($"| {section.Title} | {each} | {bestText} | {(ok ? "ok" : "**FAILED**")} |");
+        }
+
+        if (checks.Count == 0)
+        {
+            Console.Out.WriteLine("| (no pgbench case ran) | – | – | **FAILED** |");
+            failed = 1;
+        }
+
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"regression floor: {passed} passed, {failed} failed");
+        CheckCounts.Write(countsPath, passed, failed);
+        return failed == 0 ? 0 : 1;
     }
 
     [SupportedOSPlatform("linux")]
@@ -96,7 +144,17 @@ internal static class MacroCommand
 
         if (options.Sections.HasFlag(MacroSections.Pgbench))
         {
-            sections.Add(await PgbenchThroughput.RunAsync(context));
+            sections.AddRange(await PgbenchThroughput.RunAsync(context));
+        }
+
+        if (options.Sections.HasFlag(MacroSections.Transfer))
+        {
+            sections.Add(await ResultTransfer.RunAsync(context));
+        }
+
+        if (options.Sections.HasFlag(MacroSections.Storm))
+        {
+            sections.Add(await ConnectStorm.RunAsync(context));
         }
 
         if (options.Sections.HasFlag(MacroSections.Idle))
@@ -108,7 +166,7 @@ internal static class MacroCommand
             startedAt,
             DateTimeOffset.UtcNow,
             environment,
-            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment, options.Candidates, options.Variants),
+            new SettingsInfo(options.Rounds, options.Seconds, options.Bytes, options.IdleConnections, options.PgbenchScale, options.Quick, options.Sections.ToString(), options.ProxyEnvironment, options.Candidates, options.Variants, options.Clients, options.Modes),
             sections);
     }
 
@@ -150,7 +208,7 @@ internal static class MacroCommand
         return File.Exists(dll) ? dll : throw new MacroException($"built Proxy.Host but {dll} is still missing");
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
@@ -183,6 +241,7 @@ internal static class MacroCommand
 
         var commit = await FirstLineAsync("git-commit", "git", "-C", context.RepositoryRoot, "rev-parse", "--short", "HEAD");
         var haproxy = await FirstLineAsync("haproxy-version", Tools.Find(Tools.Haproxy) ?? Tools.Haproxy, "-v");
+        var pgbouncer = await FirstLineAsync("pgbouncer-version", Tools.Find(Tools.Pgbouncer) ?? Tools.Pgbouncer, "--version");
         var postgresBin = Tools.PostgresBinDirectory();
         var postgres = postgresBin is null ? null : await FirstLineAsync("postgres-version", Path.Combine(postgresBin, "postgres"), "--version");
         return new EnvironmentInfo(
@@ -192,6 +251,7 @@ internal static class MacroCommand
             Environment.Version.ToString(),
             commit,
             haproxy?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2),
-            postgres?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2));
+            postgres?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2),
+            pgbouncer?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1));
     }
 }

@@ -12,6 +12,12 @@ namespace Proxy.Benchmarks.Macro;
 internal sealed record MiddleHop(string Variant, IPEndPoint Listen, ChildProcess Process, string? DataDirectory = null);
 
 /// <summary>
+/// A <c>held</c> listener's logins: the role and password file it logs in upstream with, and the
+/// <c>Identities</c> object (name → SCRAM verifier) its clients log in to it with.
+/// </summary>
+internal sealed record HeldLogin(string UpstreamUser, string UpstreamPasswordFile, object Identities);
+
+/// <summary>
 /// What every section shares: options, the scratch directory, cancellation, and the cleanup list that
 /// stops every started process and removes the scratch directory however the run ends.
 /// </summary>
@@ -24,6 +30,7 @@ internal sealed class MacroContext : IAsyncDisposable
     private static readonly JsonSerializerOptions ProxyConfigJson = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private readonly Stack<IAsyncDisposable> _cleanup = new();
+    private PostgresServer? _postgres;
     private readonly Lock _cleanupLock = new();
 
     [SupportedOSPlatform("linux")]
@@ -64,6 +71,23 @@ internal sealed class MacroContext : IAsyncDisposable
         return resource;
     }
 
+    /// <summary>
+    /// The PostgreSQL server the pgbench, transfer and storm sections share, started and filled
+    /// (<c>pgbench -i</c>, the SCRAM role) on first use; stopped with everything else when the run ends.
+    /// </summary>
+    public async Task<PostgresServer> PostgresAsync()
+    {
+        if (_postgres is null)
+        {
+            var server = await PostgresServer.StartAsync(this);
+            await server.InitializePgbenchAsync(Options.PgbenchScale);
+            await server.CreateScramRoleAsync();
+            _postgres = server;
+        }
+
+        return _postgres;
+    }
+
     public string CreateDirectory(string name) => Directory.CreateDirectory(Path.Combine(Scratch, name)).FullName;
 
     /// <summary>The proxy under test, then every <c>--candidate</c> build, each with the same configuration.</summary>
@@ -72,7 +96,7 @@ internal sealed class MacroContext : IAsyncDisposable
         var hops = new List<MiddleHop> { await StartProxyAsync(section, "proxy", ProxyDll, upstream, maxConnections) };
         foreach (var candidate in Options.Candidates)
         {
-            hops.Add(await StartProxyAsync(section, candidate.Name, candidate.Dll, upstream, maxConnections));
+            hops.Add(await StartProxyAsync(section, candidate.Name, candidate.Dll, upstream, maxConnections, environment: candidate.Environment));
         }
 
         return hops;
@@ -81,14 +105,38 @@ internal sealed class MacroContext : IAsyncDisposable
     /// <summary>
     /// Starts a proxy build as its own process, as it runs in production: the harness measures it from
     /// outside (throughput, /proc CPU and RSS) and its GC and thread pool are not shared with the
-    /// harness's clients and sinks.
+    /// harness's clients and sinks. <paramref name="listenerExtras"/> adds keys to the listener,
+    /// <paramref name="identities"/> the top-level <c>Identities</c>.
     /// </summary>
-    private async Task<MiddleHop> StartProxyAsync(string section, string variant, string dll, EndPoint upstream, int maxConnections, string protocol = "tcp", string? policies = null)
+    private async Task<MiddleHop> StartProxyAsync(
+        string section,
+        string variant,
+        string dll,
+        EndPoint upstream,
+        int maxConnections,
+        string protocol = "tcp",
+        string? policies = null,
+        IReadOnlyDictionary<string, object>? listenerExtras = null,
+        object? identities = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = CreateDirectory($"{variant}-{section}");
         var listen = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
         var configPath = Path.Combine(directory, "proxy.json");
         var dataDirectory = Path.Combine(directory, "data");
+        var listener = new Dictionary<string, object>
+        {
+            ["Name"] = "bench",
+            ["Protocol"] = protocol,
+            ["Listen"] = listen.ToString(),
+            ["Upstream"] = upstream.ToString()!,
+            ["MaxConnections"] = maxConnections,
+        };
+        foreach (var (key, value) in listenerExtras ?? new Dictionary<string, object>())
+        {
+            listener[key] = value;
+        }
+
         var config = new
         {
             DataDirectory = dataDirectory,
@@ -97,29 +145,52 @@ internal sealed class MacroContext : IAsyncDisposable
             // Below the harness's 15 s SIGTERM grace, so a cancelled run still sees the proxy exit by itself.
             DrainTimeout = "5s",
             Policies = policies,
-            Listeners = new[]
-            {
-                new { Name = "bench", Protocol = protocol, Listen = listen.ToString(), Upstream = upstream.ToString(), MaxConnections = maxConnections },
-            },
+            Identities = identities,
+            Listeners = new[] { listener },
         };
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(config, ProxyConfigJson), Cancel);
 
-        var process = Track(ChildProcess.Start($"{variant}-{section}", "dotnet", [dll, "run", "--config", configPath], directory, environment: Options.ProxyEnvironment));
+        var process = Track(ChildProcess.Start($"{variant}-{section}", "dotnet", [dll, "run", "--config", configPath], directory, environment: Merge(Options.ProxyEnvironment, environment)));
         await WaitForListeningAsync(listen, process, TimeSpan.FromSeconds(60));
         Progress($"{variant} ({section}) pid {process.Id} listening on {listen} ({protocol}) -> {upstream}");
         return new MiddleHop(variant, listen, process, dataDirectory);
     }
 
-    /// <summary>
-    /// The proxy under test at layer 7: a <c>postgres</c> listener that frames every message, classifies
-    /// and decides every statement with <see cref="L7Policy"/> and records a <c>statement</c> event for
-    /// each in the session log (normal durability). Fails unless the proxy says it loaded all the rules.
-    /// </summary>
-    public async Task<MiddleHop> StartProxyL7Async(string section, EndPoint upstream, int maxConnections)
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string>? second)
     {
-        var policyDirectory = CreateDirectory($"proxy-l7-{section}-policy");
-        await File.WriteAllTextAsync(Path.Combine(policyDirectory, "bench.rules"), L7Policy.Text, Cancel);
-        var hop = await StartProxyAsync(section, "proxy-l7", ProxyDll, upstream, maxConnections, protocol: "postgres", policies: policyDirectory);
+        var merged = new Dictionary<string, string>(first);
+        foreach (var (key, value) in second ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>The policy directory the product ships (policies/ in the repository), as an operator deploys it.</summary>
+    public string ShippedPolicies => Path.Combine(RepositoryRoot, "policies");
+
+    /// <summary>
+    /// The proxy at layer 7: a <c>postgres</c> listener that frames every message, classifies and decides
+    /// every statement (with the shipped policies unless <paramref name="policies"/> names another
+    /// directory) and records a <c>statement</c> event for each in the session log, normal durability.
+    /// <paramref name="build"/> selects a <c>--candidate</c> build. Fails unless the proxy reports the
+    /// policy loaded with at least one rule.
+    /// </summary>
+    public async Task<MiddleHop> StartProxyL7Async(
+        string section,
+        EndPoint upstream,
+        int maxConnections,
+        string variant = "proxy-l7",
+        ProxyBuild? build = null,
+        string? policies = null,
+        HeldLogin? held = null)
+    {
+        var extras = held is null
+            ? null
+            : new Dictionary<string, object> { ["Auth"] = "held", ["UpstreamUser"] = held.UpstreamUser, ["UpstreamPasswordFile"] = held.UpstreamPasswordFile };
+        var identities = held?.Identities;
+        var hop = await StartProxyAsync(section, variant, build?.Dll ?? ProxyDll, upstream, maxConnections, protocol: "postgres", policies: policies ?? ShippedPolicies, listenerExtras: extras, identities: identities, environment: build?.Environment);
 
         // The console logger writes from a queue of its own: the line may follow the listener by a moment.
         string? loaded = null;
@@ -132,12 +203,12 @@ internal sealed class MacroContext : IAsyncDisposable
             }
         }
 
-        if (loaded is null || !loaded.Contains($": {L7Policy.RuleCount} rules", StringComparison.Ordinal))
+        if (loaded is null || loaded.Contains(": 0 rules", StringComparison.Ordinal))
         {
-            throw new MacroException($"proxy-l7 ({section}) did not report 'Policy loaded … {L7Policy.RuleCount} rules' (found: {loaded ?? "nothing"}):\n{hop.Process.Tail()}");
+            throw new MacroException($"{variant} ({section}) did not report 'Policy loaded … N rules' (found: {loaded ?? "nothing"}):\n{hop.Process.Tail()}");
         }
 
-        Progress($"proxy-l7 ({section}): {loaded.Trim()}");
+        Progress($"{variant} ({section}): {loaded.Trim()}");
         return hop;
     }
 

@@ -9,21 +9,43 @@ internal enum MacroSections
     Bulk = 1,
     Pgbench = 2,
     Idle = 4,
-    All = Bulk | Pgbench | Idle,
+    Transfer = 8,
+    Storm = 16,
+    All = Bulk | Pgbench | Idle | Transfer | Storm,
 }
 
-/// <summary>Another build of the proxy, measured beside the main one in the same rounds.</summary>
-internal sealed record ProxyBuild(string Name, string Dll);
+/// <summary>
+/// Another build of the proxy (or the same build with other runtime settings), measured beside the main one
+/// in the same rounds. <paramref name="Environment"/> is added to the proxy process's environment.
+/// </summary>
+internal sealed record ProxyBuild(string Name, string Dll, IReadOnlyDictionary<string, string>? Environment = null);
 
 /// <summary>What one macro run measures and how long it spends on it.</summary>
 internal sealed record MacroOptions
 {
     public const long MiB = 1024 * 1024;
 
-    public int Rounds { get; init; } = 5;
+    public int Rounds { get; init; } = 3;
 
     /// <summary>Length of one pgbench round.</summary>
-    public int Seconds { get; init; } = 10;
+    public int Seconds { get; init; } = 5;
+
+    /// <summary>pgbench client counts, one table per count and query mode.</summary>
+    public IReadOnlyList<int> Clients { get; init; } = [1, 8, 64];
+
+    /// <summary>pgbench query modes (-M).</summary>
+    public IReadOnlyList<string> Modes { get; init; } = QueryModes;
+
+    public static readonly IReadOnlyList<string> QueryModes = ["simple", "extended", "prepared"];
+
+    /// <summary>
+    /// The gross-regression floor CI holds the run to: proxy-l7 throughput over direct in every pgbench
+    /// case. Null: no floor, the run only measures.
+    /// </summary>
+    public double? Floor { get; init; }
+
+    /// <summary>Where to write "passed failed" for the floor checks (test.sh adds them to its count).</summary>
+    public string? CountsPath { get; init; }
 
     /// <summary>Bytes per bulk transfer.</summary>
     public long Bytes { get; init; } = 1024 * MiB;
@@ -60,17 +82,24 @@ internal sealed record MacroOptions
 
     public const string Usage = """
         macro [options]
-          --quick               1 round, 128 MiB bulk, 3 s pgbench, 200 idle connections (CI smoke run)
-          --rounds N            interleaved rounds per section (default 5)
-          --seconds N           length of one pgbench round (default 10)
+          --quick               1 round, 128 MiB bulk, 3 s pgbench at 8 clients only, 200 idle connections (CI)
+          --rounds N            interleaved rounds per section (default 3)
+          --seconds N           length of one pgbench round (default 5)
+          --clients LIST        pgbench client counts, comma-separated (default 1,8,64)
+          --modes LIST          pgbench -M query modes, comma-separated (default simple,extended,prepared)
+          --floor RATIO         fail (exit 1) unless proxy-l7 reaches RATIO x direct's tps (best round) in every pgbench case
+          --counts FILE         write "passed failed" of the floor checks to FILE
           --bytes SIZE          bytes per bulk transfer: 1GiB, 512MiB, 1048576 (default 1GiB)
-          --only LIST           sections (bulk, pgbench, idle) and/or pgbench variants (direct, proxy, haproxy,
+          --only LIST           sections (bulk, pgbench, transfer, storm, idle) and/or pgbench variants (direct, proxy, haproxy,
                                 proxy-l7, pgbouncer), comma-separated (default: every section, every variant).
                                 Naming only variants runs only pgbench; direct is always measured (the ratios' base)
           --idle-connections N  connections held open for the idle-memory section (default 2000)
           --scale N             pgbench -i scale factor (default 10)
           --proxy PATH          proxy.dll to run (default: Proxy.Host/bin/Release/net10.0/proxy.dll)
-          --candidate NAME=DLL  also measure another proxy build, as variant NAME, in the same rounds (repeatable)
+          --candidate NAME=DLL  also measure another proxy build, as variant NAME (NAME-l7 at layer 7), in the same
+                                rounds (repeatable); the same DLL with other settings is a candidate too
+          --candidate-env NAME:VAR=VALUE
+                                an environment variable for candidate NAME's process only (repeatable)
           --proxy-env NAME=VALUE
                                 an environment variable for the proxy process only (repeatable)
           --keep-temp           leave the scratch directory (configs, logs, data) in place
@@ -95,7 +124,11 @@ internal sealed record MacroOptions
 
             options = name switch
             {
-                "--quick" => options with { Quick = true, Rounds = 1, Seconds = 3, Bytes = 128 * MiB, IdleConnections = 200 },
+                "--quick" => options with { Quick = true, Rounds = 1, Seconds = 3, Bytes = 128 * MiB, IdleConnections = 200, Clients = [8] },
+                "--clients" => options with { Clients = [.. List(name, Value()).Select(c => PositiveInt(name, c))] },
+                "--modes" => options with { Modes = ParseModes(name, Value()) },
+                "--floor" => options with { Floor = Ratio(name, Value()) },
+                "--counts" => options with { CountsPath = Path.GetFullPath(Value()) },
                 "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--seconds" => options with { Seconds = PositiveInt(name, Value()) },
                 "--bytes" => options with { Bytes = ParseSize(Value()) },
@@ -105,6 +138,7 @@ internal sealed record MacroOptions
                 "--proxy" => options with { ProxyDll = Path.GetFullPath(Value()) },
                 "--candidate" => options with { Candidates = WithCandidate(options.Candidates, Value()) },
                 "--proxy-env" => options with { ProxyEnvironment = WithVariable(options.ProxyEnvironment, Value()) },
+                "--candidate-env" => options with { Candidates = WithCandidateVariable(options.Candidates, Value()) },
                 "--keep-temp" => options with { KeepTemp = true },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };
@@ -150,6 +184,16 @@ internal sealed record MacroOptions
         return [.. candidates, new ProxyBuild(name, dll)];
     }
 
+    private static List<ProxyBuild> WithCandidateVariable(IReadOnlyList<ProxyBuild> candidates, string assignment)
+    {
+        var colon = assignment.IndexOf(':', StringComparison.Ordinal);
+        var name = colon > 0 ? assignment[..colon] : string.Empty;
+        var candidate = candidates.FirstOrDefault(c => c.Name == name)
+            ?? throw new ArgumentException($"--candidate-env takes NAME:VAR=VALUE for a NAME given with --candidate before it, not '{assignment}'");
+        var environment = WithVariable(candidate.Environment ?? new Dictionary<string, string>(), assignment[(colon + 1)..]);
+        return [.. candidates.Select(c => c == candidate ? c with { Environment = environment } : c)];
+    }
+
     private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)
     {
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
@@ -160,6 +204,19 @@ internal sealed record MacroOptions
 
         return new Dictionary<string, string>(environment) { [assignment[..equals]] = assignment[(equals + 1)..] };
     }
+
+    private static string[] List(string name, string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items
+            ? items
+            : throw new ArgumentException($"{name} needs a comma-separated list");
+
+    private static string[] ParseModes(string name, string text) =>
+        List(name, text).Select(m => QueryModes.Contains(m) ? m : throw new ArgumentException($"{name} takes {string.Join(", ", QueryModes)}, not '{m}'")).Distinct().ToArray();
+
+    private static double Ratio(string name, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} needs a positive number such as 0.5, not '{text}'");
 
     private static int PositiveInt(string name, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
@@ -184,11 +241,17 @@ internal sealed record MacroOptions
                 case "idle":
                     sections |= MacroSections.Idle;
                     break;
+                case "transfer":
+                    sections |= MacroSections.Transfer;
+                    break;
+                case "storm":
+                    sections |= MacroSections.Storm;
+                    break;
                 case var variant when PgbenchVariants.Contains(variant):
                     variants.Add(variant);
                     break;
                 default:
-                    throw new ArgumentException($"--only takes bulk, pgbench, idle or a pgbench variant ({string.Join(", ", PgbenchVariants)}), not '{part}'");
+                    throw new ArgumentException($"--only takes bulk, pgbench, transfer, storm, idle or a pgbench variant ({string.Join(", ", PgbenchVariants)}), not '{part}'");
             }
         }
 

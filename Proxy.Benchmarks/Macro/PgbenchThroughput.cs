@@ -5,45 +5,52 @@ using System.Text.RegularExpressions;
 namespace Proxy.Benchmarks.Macro;
 
 /// <summary>
-/// pgbench's select-only workload (many small request/response round trips, 8 clients) against
-/// PostgreSQL directly, through the proxy at layer 4, through haproxy, through the proxy at layer 7 (a
-/// <c>postgres</c> listener with a 20-rule policy and every statement recorded) and through pgbouncer in
-/// session mode. Where bulk throughput measures bytes, this measures per-message latency the hop adds,
-/// which is what a database client feels.
+/// pgbench's select-only workload (small request/response round trips) in every query mode (-M simple,
+/// extended, prepared) at 1, 8 and 64 clients, against PostgreSQL directly, through the proxy at layer 7
+/// (a <c>postgres</c> listener with the shipped policies, every statement recorded) and through pgbouncer
+/// in session mode; in the 8-client simple case also through the proxy at layer 4 and haproxy. One table
+/// per case, its variants interleaved round by round. Where bulk throughput measures bytes, this measures
+/// the latency and CPU the hop adds per message, which is what a database client feels.
 /// </summary>
 internal static partial class PgbenchThroughput
 {
-    private const int Clients = 8;
+    /// <summary>The case the layer-4 hops (proxy tcp, haproxy) are measured in: the one the targets name.</summary>
+    private const int L4Clients = 8;
 
-    public static async Task<SectionResult> RunAsync(MacroContext context)
+    public static async Task<IReadOnlyList<SectionResult>> RunAsync(MacroContext context)
     {
         var options = context.Options;
-        var postgres = await PostgresServer.StartAsync(context);
-        await postgres.InitializePgbenchAsync(options.PgbenchScale);
+        var postgres = await context.PostgresAsync();
+        var maxClients = options.Clients.Max();
+        var l4Case = (Mode: options.Modes.Contains("simple") ? "simple" : options.Modes[0], Clients: options.Clients.Contains(L4Clients) ? L4Clients : options.Clients[0]);
 
-        var hops = new List<MiddleHop>();
+        var l4Hops = new List<MiddleHop>();
         if (options.Measures("proxy"))
         {
-            hops.AddRange(await context.StartProxiesAsync("pgbench", postgres.EndPoint, maxConnections: 200));
+            l4Hops.AddRange(await context.StartProxiesAsync("pgbench", postgres.EndPoint, maxConnections: 1000));
         }
 
         if (options.Measures("haproxy"))
         {
-            hops.Add(await context.StartHaproxyAsync("pgbench", postgres.EndPoint, maxConnections: 200));
+            l4Hops.Add(await context.StartHaproxyAsync("pgbench", postgres.EndPoint, maxConnections: 1000));
         }
 
-        var l7 = options.Measures("proxy-l7") ? await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 200) : null;
+        var l7Hops = new List<MiddleHop>();
+        var l7 = options.Measures("proxy-l7") ? await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000) : null;
         if (l7 is not null)
         {
-            hops.Add(l7);
+            l7Hops.Add(l7);
+            foreach (var candidate in options.Candidates)
+            {
+                l7Hops.Add(await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000, variant: $"{candidate.Name}{InterleavedRounds.L7Suffix}", build: candidate));
+            }
         }
 
         if (options.Measures("pgbouncer"))
         {
-            hops.Add(await context.StartPgbouncerAsync("pgbench", postgres.EndPoint, maxConnections: 1000, poolSize: 2 * Clients));
+            l7Hops.Add(await context.StartPgbouncerAsync("pgbench", postgres.EndPoint, maxConnections: 1000, poolSize: maxClients));
         }
 
-        var variants = Variant.For(postgres.EndPoint, hops);
         var scratch = context.CreateDirectory("pgbench");
 
         // Every transaction pgbench reports through the L7 proxy, to set against the statements it recorded.
@@ -53,54 +60,86 @@ internal static partial class PgbenchThroughput
             l7Transactions += await SmokeTestL7Async(context, scratch, l7);
         }
 
-        var warmUpSeconds = Math.Min(options.Seconds, 2);
-        foreach (var variant in variants)
+        var sections = new List<SectionResult>();
+        foreach (var mode in options.Modes)
         {
-            var run = await RunPgbenchAsync(context, scratch, $"pgbench-warmup-{variant.Name}", variant.Target, warmUpSeconds);
-            l7Transactions += variant.Name == "proxy-l7" ? run.Transactions : 0;
-            MacroContext.Progress($"pgbench warm-up {variant.Name}: {run.Tps:0} tps");
-        }
-
-        var latencies = variants.ToDictionary(v => v.Name, _ => new List<double>());
-        var results = await InterleavedRounds.RunAsync(
-            context,
-            "pgbench",
-            "tps",
-            variants,
-            async v =>
+            foreach (var clients in options.Clients)
             {
-                var run = await RunPgbenchAsync(context, scratch, $"pgbench-{v.Name}", v.Target, options.Seconds);
-                latencies[v.Name].Add(run.LatencyMs);
-                l7Transactions += v.Name == "proxy-l7" ? run.Transactions : 0;
-                return run.Tps;
-            });
-        foreach (var hop in variants.Select(v => v.Hop).OfType<ChildProcess>())
-        {
-            await hop.StopAsync();
+                var isL4Case = (mode, clients) == l4Case;
+                var variants = Variant.For(postgres.EndPoint, isL4Case ? [.. l4Hops, .. l7Hops] : l7Hops);
+                var label = $"-M {mode} -c {clients}";
+                var load = new PgbenchLoad(mode, clients);
+
+                // Each case opens new sessions (and new server connections behind the hops): a short
+                // warm-up puts that, and the first use of each query mode's code, outside the rounds.
+                foreach (var variant in variants)
+                {
+                    var run = await RunPgbenchAsync(context, scratch, $"pgbench-warmup-{variant.Name}", variant.Target, Math.Min(options.Seconds, 2), load);
+                    l7Transactions += variant.Name == "proxy-l7" ? run.Transactions : 0;
+                    MacroContext.Progress($"pgbench {label} warm-up {variant.Name}: {run.Tps:0} tps");
+                }
+
+                var p50 = variants.ToDictionary(v => v.Name, _ => new List<double>());
+                var p99 = variants.ToDictionary(v => v.Name, _ => new List<double>());
+                var results = await InterleavedRounds.RunAsync(
+                    context,
+                    $"pgbench {label}",
+                    "tps",
+                    variants,
+                    async v =>
+                    {
+                        var run = await RunPgbenchAsync(context, scratch, $"pgbench-{v.Name}", v.Target, options.Seconds, load with { LogLatencies = true });
+                        p50[v.Name].Add(run.P50Ms!.Value);
+                        p99[v.Name].Add(run.P99Ms!.Value);
+                        l7Transactions += v.Name == "proxy-l7" ? run.Transactions : 0;
+                        return run.Tps;
+                    });
+                results = [.. results.Select(r => r with { P50Ms = Statistics.Median(p50[r.Variant]), P99Ms = Statistics.Median(p99[r.Variant]) })];
+
+                var ratios = InterleavedRounds.Ratios(results, l7Target: clients == L4Clients ? ("≥ 1.00 (goal ≥ 1.10)", 1.0) : null);
+                if (results.FirstOrDefault(r => r.Variant == "proxy-l7") is { } l7Result)
+                {
+                    var added = (l7Result.P50Ms!.Value - results.First(r => r.Variant == "direct").P50Ms!.Value) * 1000;
+                    ratios.Add(clients == 1
+                        ? new RatioResult("proxy-l7 p50 − direct p50, µs", added, "≤ 25", added <= 25)
+                        : new RatioResult("proxy-l7 p50 − direct p50, µs", added, null, null));
+                }
+
+                sections.Add(new SectionResult(
+                    $"pgbench-{mode}-c{clients}",
+                    $"pgbench -S {label} -j {load.Threads}, {options.Seconds} s per round, scale {options.PgbenchScale}, {options.Rounds} rounds",
+                    "tps",
+                    "direct",
+                    results,
+                    ratios,
+                    []));
+            }
         }
 
-        await postgres.Process.StopAsync();
+        foreach (var hop in l4Hops.Concat(l7Hops))
+        {
+            await hop.Process.StopAsync();
+        }
 
-        var notes = new List<string>();
-        if (l7 is not null)
+        if (l7 is not null && sections.Count > 0)
         {
             // Stopped, the proxy has flushed its log: every statement it forwarded is in it.
             var recorded = await CountEventsAsync(context, l7, "final");
             MacroContext.Progress($"proxy-l7 recorded {recorded.Statements} statements for {l7Transactions} pgbench transactions");
-            notes.Add(
-                $"proxy-l7 ({L7Policy.RuleCount}-rule policy, `Durability` normal): {recorded.Statements:N0} `statement` events recorded for "
-                + $"{l7Transactions:N0} pgbench transactions through it (smoke test, warm-up and rounds; pgbench adds its own "
-                + $"start-up queries, scale and table layout, to each run), {recorded.Refused:N0} refused, {recorded.Dropped:N0} `events_dropped` events.");
+            var last = sections[^1];
+            sections[^1] = last with
+            {
+                Notes =
+                [
+                    .. last.Notes,
+                    $"proxy-l7 (shipped policies/, `Durability` normal), all pgbench cases together: {recorded.Statements:N0} `statement` events recorded for "
+                    + $"{l7Transactions:N0} pgbench transactions through it (smoke test, warm-ups and rounds; pgbench adds its own "
+                    + $"start-up queries to each run), {recorded.Refused:N0} refused, {recorded.Dropped:N0} `events_dropped` events.",
+                ],
+            };
         }
 
-        return new SectionResult(
-            "pgbench",
-            $"pgbench -S -c {Clients} -j 2, {options.Seconds} s per round, scale {options.PgbenchScale}, {options.Rounds} rounds",
-            "tps",
-            "direct",
-            [.. results.Select(r => r with { LatencyMs = Statistics.Median(latencies[r.Variant]) })],
-            InterleavedRounds.Ratios(results, l7Target: ("≥ 1.00", 1.0)),
-            notes);
+        return sections;
     }
 
     /// <summary>
@@ -110,7 +149,7 @@ internal static partial class PgbenchThroughput
     /// </summary>
     private static async Task<long> SmokeTestL7Async(MacroContext context, string scratch, MiddleHop l7)
     {
-        var run = await RunPgbenchAsync(context, scratch, "pgbench-smoke-proxy-l7", l7.Listen, seconds: 1);
+        var run = await RunPgbenchAsync(context, scratch, "pgbench-smoke-proxy-l7", l7.Listen, seconds: 1, new PgbenchLoad("simple", 8));
 
         // Normal durability commits in the background, in batches; give the batch in flight time to land.
         var counts = new EventCounts(0, 0, 0);
@@ -178,33 +217,87 @@ internal static partial class PgbenchThroughput
         }
     }
 
-    private sealed record PgbenchRun(double Tps, double LatencyMs, long Transactions);
-
-    private static async Task<PgbenchRun> RunPgbenchAsync(MacroContext context, string scratch, string name, IPEndPoint target, int seconds)
+    /// <summary>What one pgbench invocation runs: the built-in select-only script in a query mode.</summary>
+    /// <param name="ConnectEach">-C: a new connection (and login) for every transaction.</param>
+    /// <param name="LogLatencies">--log: every transaction's latency, for p50 and p99.</param>
+    internal sealed record PgbenchLoad(string Mode, int Clients, string User = "postgres", bool ConnectEach = false, bool LogLatencies = false)
     {
-        var output = await ChildProcess.RunAsync(
-            name,
-            Tools.Pgbench,
-            ["-n", "-S", "-c", Clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture), .. PostgresServer.ConnectionArguments(target)],
-            scratch,
-            TimeSpan.FromSeconds(seconds + 60),
-            context.Cancel);
+        public int Threads => Math.Min(2, Clients);
+    }
+
+    internal sealed record PgbenchRun(double Tps, double LatencyMs, long Transactions, double? P50Ms, double? P99Ms);
+
+    internal static async Task<PgbenchRun> RunPgbenchAsync(MacroContext context, string scratch, string name, IPEndPoint target, int seconds, PgbenchLoad load)
+    {
+        var logPrefix = Path.Combine(scratch, $"{name}-latency");
+        string[] arguments =
+        [
+            "-n", "-S", "-M", load.Mode,
+            "-c", load.Clients.ToString(CultureInfo.InvariantCulture),
+            "-j", load.Threads.ToString(CultureInfo.InvariantCulture),
+            "-T", seconds.ToString(CultureInfo.InvariantCulture),
+            .. load.ConnectEach ? ["-C"] : Array.Empty<string>(),
+            .. load.LogLatencies ? ["--log", $"--log-prefix={logPrefix}"] : Array.Empty<string>(),
+            .. PostgresServer.ConnectionArguments(target, load.User),
+        ];
+        var environment = load.User == PostgresServer.ScramRole
+            ? new Dictionary<string, string> { ["PGPASSWORD"] = PostgresServer.ScramPassword }
+            : null;
+        var output = await ChildProcess.RunAsync(name, Tools.Pgbench, arguments, scratch, TimeSpan.FromSeconds(seconds + 60), context.Cancel, environment);
         var tps = TpsLine().Match(output);
         var latency = LatencyLine().Match(output);
         var transactions = TransactionsLine().Match(output);
-        return tps.Success && latency.Success && transactions.Success
-            ? new PgbenchRun(
-                double.Parse(tps.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
-                double.Parse(latency.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
-                long.Parse(transactions.Groups[1].ValueSpan, CultureInfo.InvariantCulture))
-            : throw new MacroException($"{name}: pgbench's output lacks 'tps = … (without initial connection time)', 'latency average = … ms' or 'number of transactions actually processed: …':\n{output}");
+        if (!tps.Success || !latency.Success || !transactions.Success)
+        {
+            throw new MacroException($"{name}: pgbench's output lacks 'tps = …', 'latency average = … ms' or 'number of transactions actually processed: …':\n{output}");
+        }
+
+        var (p50, p99) = load.LogLatencies ? ReadLatencyPercentiles(scratch, Path.GetFileName(logPrefix)) : (null, null);
+        return new PgbenchRun(
+            double.Parse(tps.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
+            double.Parse(latency.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
+            long.Parse(transactions.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
+            p50,
+            p99);
     }
 
-    [GeneratedRegex(@"^tps = ([0-9.]+) \(without initial connection time\)", RegexOptions.Multiline)]
+    /// <summary>
+    /// pgbench --log writes one file per thread (<c>PREFIX.PID</c>, <c>PREFIX.PID.N</c>), one line per
+    /// transaction: client, transaction number, latency in µs, script, epoch seconds, µs (PostgreSQL docs,
+    /// pgbench, "Per-Transaction Logging"). Reads them all and removes them.
+    /// </summary>
+    private static (double? P50Ms, double? P99Ms) ReadLatencyPercentiles(string directory, string prefix)
+    {
+        var latencies = new List<long>();
+        foreach (var file in Directory.EnumerateFiles(directory, prefix + ".*"))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                var fields = line.Split(' ', 4);
+                if (fields.Length >= 3 && long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var micros))
+                {
+                    latencies.Add(micros);
+                }
+            }
+
+            File.Delete(file);
+        }
+
+        if (latencies.Count == 0)
+        {
+            throw new MacroException($"pgbench --log wrote no latencies under {Path.Combine(directory, prefix)}.*");
+        }
+
+        latencies.Sort();
+        double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))] / 1000.0;
+        return (Percentile(0.50), Percentile(0.99));
+    }
+
+    [GeneratedRegex(@"^tps = ([0-9.]+) \((?:without initial connection time|including reconnection times)\)", RegexOptions.Multiline)]
     private static partial Regex TpsLine();
 
     [GeneratedRegex(@"^latency average = ([0-9.]+) ms", RegexOptions.Multiline)]
-    private static partial Regex LatencyLine();
+    internal static partial Regex LatencyLine();
 
     [GeneratedRegex(@"^number of transactions actually processed: ([0-9]+)", RegexOptions.Multiline)]
     private static partial Regex TransactionsLine();

@@ -6,10 +6,18 @@ namespace Proxy.Benchmarks.Macro;
 /// <summary>
 /// A throwaway PostgreSQL cluster: initdb into the scratch directory, trust authentication, loopback
 /// only, fsync off (the benchmark reads; durability of this data is worth nothing). Run as the postgres
-/// OS user when the harness is root, because the server refuses to run as root.
+/// OS user when the harness is root, because the server refuses to run as root. The one exception to
+/// trust is <see cref="ScramRole"/>, which must log in with SCRAM-SHA-256: the connect+auth storm
+/// measures real authentications.
 /// </summary>
 internal sealed class PostgresServer
 {
+    /// <summary>A role that logs in with SCRAM-SHA-256 and may read every table.</summary>
+    public const string ScramRole = "bench";
+
+    /// <summary>Its password: a throwaway cluster on loopback, so a constant is enough.</summary>
+    public const string ScramPassword = "bench-scram-password";
+
     private readonly MacroContext _context;
     private readonly string _directory;
 
@@ -38,6 +46,10 @@ internal sealed class PostgresServer
         var (initdb, initdbArgs) = AsServerUser(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
         await ChildProcess.RunAsync("initdb", initdb, initdbArgs, directory, TimeSpan.FromMinutes(2), context.Cancel);
 
+        // pg_hba.conf is read top down: the SCRAM role's line must come before initdb's trust lines.
+        var hba = Path.Combine(data, "pg_hba.conf");
+        await File.WriteAllTextAsync(hba, $"host all {ScramRole} 127.0.0.1/32 scram-sha-256\n" + await File.ReadAllTextAsync(hba, context.Cancel), context.Cancel);
+
         var endPoint = new IPEndPoint(IPAddress.Loopback, MacroContext.FreeLoopbackPort());
         var (postgres, postgresArgs) = AsServerUser(Path.Combine(bin, "postgres"),
         [
@@ -46,7 +58,9 @@ internal sealed class PostgresServer
             "-c", "listen_addresses=127.0.0.1",
             "-c", $"unix_socket_directories={directory}",
             "-c", "fsync=off",
-            "-c", "max_connections=100",
+            // 64 pgbench clients through one hop while pgbouncer still holds its pool of 64 from the last round.
+            "-c", "max_connections=300",
+            "-c", "password_encryption=scram-sha-256",
         ]);
 
         // SIGINT is PostgreSQL's fast shutdown: sessions are ended, no waiting for clients.
@@ -69,8 +83,20 @@ internal sealed class PostgresServer
             _context.Cancel);
     }
 
-    public static string[] ConnectionArguments(IPEndPoint endPoint) =>
-        ["-h", endPoint.Address.ToString(), "-p", endPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "postgres"];
+    /// <summary>Creates <see cref="ScramRole"/>; its password is stored as a SCRAM-SHA-256 verifier.</summary>
+    public async Task CreateScramRoleAsync()
+    {
+        await ChildProcess.RunAsync(
+            "create-scram-role",
+            Tools.Psql,
+            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", $"CREATE ROLE {ScramRole} LOGIN PASSWORD '{ScramPassword}'; GRANT pg_read_all_data TO {ScramRole};", .. ConnectionArguments(EndPoint)],
+            _directory,
+            TimeSpan.FromMinutes(1),
+            _context.Cancel);
+    }
+
+    public static string[] ConnectionArguments(IPEndPoint endPoint, string user = "postgres") =>
+        ["-h", endPoint.Address.ToString(), "-p", endPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "postgres"];
 
     private async Task WaitUntilReadyAsync()
     {

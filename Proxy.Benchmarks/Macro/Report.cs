@@ -10,6 +10,8 @@ namespace Proxy.Benchmarks.Macro;
 /// <param name="CpuSecondsPerRound">Median CPU time (user + system) the middle hop spent in one round.</param>
 /// <param name="PeakRssMiB">VmHWM of the middle hop when the section ended.</param>
 /// <param name="LatencyMs">Median over the rounds of the client's average latency (pgbench), where it reports one.</param>
+/// <param name="P50Ms">Median over the rounds of each round's median transaction latency (pgbench --log).</param>
+/// <param name="P99Ms">Median over the rounds of each round's 99th percentile transaction latency.</param>
 internal sealed record VariantResult(
     string Variant,
     IReadOnlyList<double> Samples,
@@ -19,7 +21,9 @@ internal sealed record VariantResult(
     double? Ratio,
     double? CpuSecondsPerRound,
     double? PeakRssMiB,
-    double? LatencyMs = null)
+    double? LatencyMs = null,
+    double? P50Ms = null,
+    double? P99Ms = null)
 {
     public static VariantResult From(string variant, IReadOnlyList<double> samples, double? reference, IReadOnlyList<double>? cpuPerRound = null, double? peakRssMiB = null)
     {
@@ -65,9 +69,10 @@ internal sealed record EnvironmentInfo(
     string Runtime,
     string? Commit,
     string? Haproxy,
-    string? Postgres);
+    string? Postgres,
+    string? Pgbouncer = null);
 
-internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections, IReadOnlyDictionary<string, string> ProxyEnvironment, IReadOnlyList<ProxyBuild> Candidates, IReadOnlyList<string>? Variants = null);
+internal sealed record SettingsInfo(int Rounds, int Seconds, long Bytes, int IdleConnections, int PgbenchScale, bool Quick, string Sections, IReadOnlyDictionary<string, string> ProxyEnvironment, IReadOnlyList<ProxyBuild> Candidates, IReadOnlyList<string>? Variants = null, IReadOnlyList<int>? Clients = null, IReadOnlyList<string>? Modes = null);
 
 internal sealed record MacroReport(
     DateTimeOffset StartedAt,
@@ -81,11 +86,12 @@ internal sealed record MacroReport(
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## Macro benchmark, {StartedAt:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.Cores} cores, Linux {Environment.Kernel}, .NET {Environment.Runtime}, commit {Environment.Commit ?? "?"}; haproxy {Environment.Haproxy ?? "-"}; PostgreSQL {Environment.Postgres ?? "-"}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.Cores} cores, Linux {Environment.Kernel}, .NET {Environment.Runtime}, commit {Environment.Commit ?? "?"}; haproxy {Environment.Haproxy ?? "-"}; pgbouncer {Environment.Pgbouncer ?? "-"}; PostgreSQL {Environment.Postgres ?? "-"}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Rounds {Settings.Rounds}{(Settings.Quick ? " (quick)" : string.Empty)}, variants interleaved within each round.");
         foreach (var candidate in Settings.Candidates)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Candidate `{candidate.Name}`: {candidate.Dll}.");
+            var environment = candidate.Environment is { Count: > 0 } variables ? " with " + string.Join(", ", variables.Select(e => $"`{e.Key}={e.Value}`")) : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"Candidate `{candidate.Name}`: {candidate.Dll}{environment}.");
         }
 
         if (Settings.Variants is { } only)
@@ -105,12 +111,16 @@ internal sealed record MacroReport(
             text.AppendLine();
             var ratioHeader = section.RatioBase is null ? "ratio" : $"× {section.RatioBase}";
             var latency = section.Variants.Any(v => v.LatencyMs is not null);
-            text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} |{(latency ? " latency ms |" : string.Empty)} hop CPU s/round | hop peak RSS MiB |");
-            text.AppendLine(latency ? "|---|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|");
+            var percentiles = section.Variants.Any(v => v.P50Ms is not null);
+            var extraHeaders = (latency ? " latency ms |" : string.Empty) + (percentiles ? " p50 ms | p99 ms |" : string.Empty);
+            var extraColumns = (latency ? 1 : 0) + (percentiles ? 2 : 0);
+            text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} |{extraHeaders} hop CPU s/round | hop peak RSS MiB |");
+            text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", 6 + extraColumns)));
             foreach (var v in section.Variants)
             {
                 var latencyCell = latency ? $" {Optional(v.LatencyMs, "0.000")} |" : string.Empty;
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} |{latencyCell} {Optional(v.CpuSecondsPerRound, "0.00")} | {Optional(v.PeakRssMiB, "0.0")} |");
+                var percentileCells = percentiles ? $" {Optional(v.P50Ms, "0.000")} | {Optional(v.P99Ms, "0.000")} |" : string.Empty;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} |{latencyCell}{percentileCells} {Optional(v.CpuSecondsPerRound, "0.00")} | {Optional(v.PeakRssMiB, "0.0")} |");
             }
 
             if (section.Ratios.Count > 0)

@@ -10,6 +10,7 @@ internal static class Tools
     public const string Pgbouncer = "pgbouncer";
     public const string Pgbench = "pgbench";
     public const string PgIsReady = "pg_isready";
+    public const string Psql = "psql";
 
     public static void Require(MacroOptions options)
     {
@@ -28,14 +29,14 @@ internal static class Tools
             }
         }
 
-        if (sections.HasFlag(MacroSections.Pgbench))
+        if ((sections & (MacroSections.Pgbench | MacroSections.Transfer | MacroSections.Storm)) != 0)
         {
-            if (Find(Pgbench) is null || Find(PgIsReady) is null)
+            if (Find(Pgbench) is null || Find(PgIsReady) is null || Find(Psql) is null)
             {
-                missing.Add("pgbench/pg_isready are not installed: apt-get install -y postgresql postgresql-client");
+                missing.Add("pgbench/pg_isready/psql are not installed: apt-get install -y postgresql postgresql-client");
             }
 
-            if (Find(Pgbouncer) is null && options.Measures("pgbouncer"))
+            if (Find(Pgbouncer) is null && (options.Measures("pgbouncer") || sections.HasFlag(MacroSections.Transfer)))
             {
                 missing.Add("pgbouncer is not installed: apt-get install -y pgbouncer");
             }
