@@ -112,7 +112,10 @@ internal sealed partial class PostgresConversation
                 parameters.By,
                 mode,
                 parameters.Timeout is { } timeout && timeout > TimeSpan.Zero ? timeout : ApprovalDefaults.Timeout,
-                parameters.Grant is { } granted && granted >= TimeSpan.Zero ? granted : ApprovalDefaults.Grant);
+                parameters.Grant is { } granted && granted >= TimeSpan.Zero ? granted : ApprovalDefaults.Grant)
+            {
+                Parameters = run.Parameters,
+            };
             var ticket = broker.Request(ask);
             run.ApprovalId = ticket.Id;
             try
