@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Approvals;
 using Proxy.Core.Policy;
 
 namespace Proxy.Protocols;
@@ -12,6 +13,9 @@ public sealed record ProtocolServices
 
     /// <summary>Who the proxy itself authenticates, by name (listeners with `Auth: held`).</summary>
     public IReadOnlyDictionary<string, ProxyIdentity> Identities { get; init; } = new Dictionary<string, ProxyIdentity>();
+
+    /// <summary>Where statements a rule says `approve(…)` for are asked about; null: such statements are refused.</summary>
+    public IApprovalBroker? Approvals { get; init; }
 }
 
 /// <summary>

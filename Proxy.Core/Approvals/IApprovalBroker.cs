@@ -37,7 +37,14 @@ public sealed record ApprovalAsk(
     string ApproverGroup,
     ApprovalMode Mode,
     TimeSpan Timeout,
-    TimeSpan Grant);
+    TimeSpan Grant)
+{
+    /// <summary>
+    /// The Bind parameters of an extended-protocol execution, as the session log records them (text as sent, binary
+    /// as <c>\x</c> hex); null for a simple query. What an approver needs to see which rows a statement touches.
+    /// </summary>
+    public IReadOnlyList<string?>? Parameters { get; init; }
+}
 
 /// <summary>A snapshot of one request, as the admin API and the CLI show it.</summary>
 public sealed record ApprovalRequest(
@@ -51,7 +58,15 @@ public sealed record ApprovalRequest(
     string? Reason);
 
 /// <summary>A pending request: its id, and a task that completes with the final snapshot once it is decided, times out or is withdrawn.</summary>
-public sealed record ApprovalTicket(string Id, Task<ApprovalRequest> Completion);
+public sealed record ApprovalTicket(string Id, Task<ApprovalRequest> Completion)
+{
+    /// <summary>
+    /// Completes once the request's event is committed to the session log; faults with
+    /// <see cref="SessionLog.SessionLogUnavailableException"/> when it cannot be. The requester is told the id only
+    /// after this, so no one can be asked to approve a request the log does not have.
+    /// </summary>
+    public Task Recorded { get; init; } = Task.CompletedTask;
+}
 
 public enum ApprovalDecisionResult
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -181,15 +182,39 @@ public sealed class SessionLogReader : IDisposable
             (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) +
             " ORDER BY id;";
 
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var stored in ReadStoredEvents(command))
         {
-            yield return new StoredEvent(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                SessionLogTime.Parse(reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetString(4));
+            yield return stored;
+        }
+    }
+
+    /// <summary>
+    /// Events of the given kinds in commit order, optionally only those at or after <paramref name="since"/>;
+    /// streamed like <see cref="ReadEvents"/>. Scans the table (no index on kind): for a start-up pass, not a hot path.
+    /// </summary>
+    public IEnumerable<StoredEvent> ReadEventsOfKinds(IReadOnlyList<string> kinds, DateTimeOffset? since = null)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentOutOfRangeException.ThrowIfZero(kinds.Count);
+        using var command = _connection.CreateCommand();
+        var names = new string[kinds.Count];
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"$kind{i}");
+            command.Parameters.AddWithValue(names[i], kinds[i]);
+        }
+
+        var condition = $"kind IN ({string.Join(", ", names)})";
+        if (since is { } start)
+        {
+            condition += " AND at >= $since";
+            command.Parameters.AddWithValue("$since", SessionLogTime.Format(start));
+        }
+
+        command.CommandText = $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
+        foreach (var stored in ReadStoredEvents(command))
+        {
+            yield return stored;
         }
     }
 
@@ -241,6 +266,21 @@ public sealed class SessionLogReader : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Runs a query selecting <c>id, session_id, at, kind, data</c> from events and streams the rows.</summary>
+    private static IEnumerable<StoredEvent> ReadStoredEvents(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new StoredEvent(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                SessionLogTime.Parse(reader.GetString(2)),
+                reader.GetString(3),
+                reader.GetString(4));
+        }
+    }
 
     private static SessionSummary ReadSummary(SqliteDataReader reader) => new(
         reader.GetString(0),

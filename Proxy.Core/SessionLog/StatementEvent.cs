@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace Proxy.Core.SessionLog;
 
 /// <summary>What the policy made of a statement, as recorded: the verdict, the rule that made it, and the rules that only watched.</summary>
-public sealed record StatementDecision(string Verdict, string? Rule, IReadOnlyList<string> Tags, IReadOnlyList<string> WouldBlock);
+public sealed record StatementDecision(string Verdict, string? Rule, IReadOnlyList<string> Tags, IReadOnlyList<string> WouldBlock)
+{
+    /// <summary>The approval request asked for the statement (or whose grant let it run); null when none was needed.</summary>
+    public string? Approval { get; init; }
+}
 
 /// <summary>How a statement ended: rows from the command tag, or the error the client saw.</summary>
 public sealed record StatementOutcome(TimeSpan Duration, string? CommandTag, long? Rows, string? SqlState, string? ErrorMessage);
@@ -56,6 +60,7 @@ public sealed record StatementEvent(
         WriteList(writer, "tables", Tables);
         writer.WriteString("decision", Decision.Verdict);
         WriteOptional(writer, "rule", Decision.Rule);
+        WriteOptional(writer, "approval", Decision.Approval);
         if (Decision.Tags.Count > 0)
         {
             WriteList(writer, "tags", Decision.Tags);

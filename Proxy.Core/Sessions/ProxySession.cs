@@ -56,6 +56,12 @@ public sealed class ProxySession
 
     public ISessionLog Log { get; }
 
+    /// <summary>
+    /// Completes when the client's side of the connection has ended (it closed or reset it), whether or not the
+    /// handler has read everything yet: how a handler that is waiting, not reading, learns the client left.
+    /// </summary>
+    public Task ClientEnded => _client.Receiving;
+
     /// <summary>Cancelled when the session is aborted (idle timeout, shutdown, a fault).</summary>
     public CancellationToken Aborted => _aborted.Token;
 

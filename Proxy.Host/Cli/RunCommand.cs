@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Approvals;
 using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
@@ -119,6 +120,19 @@ internal static class RunCommand
             options.SessionLogPath,
             options.Durability,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Proxy.SessionLog")));
+        builder.Services.AddSingleton<IApprovalBroker>(services =>
+        {
+            var broker = new ApprovalBroker(
+                services.GetRequiredService<ISessionLog>(),
+                TimeProvider.System,
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Proxy.Approvals"));
+
+            // Resolving the session log above opened (and migrated) the file, so the reader finds it. Requests the
+            // last run left pending are closed as expired here, before any session can ask anything new.
+            using var reader = SessionLogReader.Open(options.SessionLogPath);
+            broker.Recover(reader);
+            return broker;
+        });
         builder.Services.AddSingleton(policy);
         builder.Services.AddSingleton(policy.Store);
         builder.Services.AddHostedService<ProxyHostedService>();

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Approvals;
 using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Transport;
@@ -14,7 +15,7 @@ namespace Proxy.Host.Hosting;
 internal sealed record PolicySetup(string? Path, PolicyStore Store, IReadOnlyList<Diagnostic> Warnings);
 
 /// <summary>Starts every listener with the host and drains them when it stops; keeps the policy reloaded while it runs.</summary>
-internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionLog sessionLog, PolicySetup policy, ILoggerFactory loggerFactory) : IHostedService
+internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionLog sessionLog, PolicySetup policy, IApprovalBroker approvals, ILoggerFactory loggerFactory) : IHostedService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Proxy");
     private ProxyServer? _server;
@@ -47,7 +48,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
             LogNoPolicy(_logger);
         }
 
-        var services = new ProtocolServices { Policy = policy.Store, LoggerFactory = loggerFactory, Identities = options.Identities };
+        var services = new ProtocolServices { Policy = policy.Store, LoggerFactory = loggerFactory, Identities = options.Identities, Approvals = approvals };
         var server = new ProxyServer(
             options.Listeners.Select(l => (l, ProtocolCatalog.Create(l, services))),
             sessionLog,

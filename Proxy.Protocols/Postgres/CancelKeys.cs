@@ -3,8 +3,14 @@ using System.Security.Cryptography;
 
 namespace Proxy.Protocols.Postgres;
 
-/// <summary>The key a server issued in BackendKeyData, which a CancelRequest must carry to reach it.</summary>
-internal sealed record UpstreamCancelKey(int ProcessId, byte[] Secret);
+/// <summary>
+/// The key a server issued in BackendKeyData, which a CancelRequest must carry to reach it, and the session it
+/// belongs to: a cancel of a statement the proxy holds for approval withdraws the request instead.
+/// </summary>
+internal sealed record UpstreamCancelKey(int ProcessId, byte[] Secret)
+{
+    public PostgresConversation? Session { get; init; }
+}
 
 /// <summary>
 /// The cancel keys of one listener's sessions. A client sees a key the proxy issued, never the server's

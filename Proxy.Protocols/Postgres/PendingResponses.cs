@@ -39,6 +39,9 @@ internal sealed class StatementRun(string text, string kind, IReadOnlyList<strin
     /// <summary>The statement's number in its session, from 1: what joins a strict-durability record to its outcome.</summary>
     public long Sequence { get; set; }
 
+    /// <summary>The approval request asked for it (or whose retry grant let it run); null when none was needed.</summary>
+    public string? ApprovalId { get; set; }
+
     /// <summary>Whether its record was committed before it ran (strict durability); the outcome is then recorded apart.</summary>
     public bool Committed { get; set; }
 

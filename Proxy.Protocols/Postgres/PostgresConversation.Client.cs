@@ -135,7 +135,9 @@ internal sealed partial class PostgresConversation
     {
         var sql = new MessageBodyReader(message.Body).ReadCStringBytes();
         var runs = Decide(sql, out var refusal);
-        return SendStatementsAsync(message, upstream, Expected.QueryCycle, runs, refusal);
+        return refusal is null && NeedsApproval(runs)
+            ? ApproveAndSendAsync(message, upstream, Expected.QueryCycle, runs)
+            : SendStatementsAsync(message, upstream, Expected.QueryCycle, runs, refusal);
     }
 
     /// <summary>
@@ -261,7 +263,11 @@ internal sealed partial class PostgresConversation
             runs = [run];
         }
 
-        return SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null);
+        // The hold is here, not at Parse: each execution is asked for, with its parameters known, and the Parse,
+        // Bind and Describe sent with it (Npgsql sends all five at once) are answered meanwhile.
+        return NeedsApproval(runs)
+            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!)
+            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null);
     }
 
     private void OnClose(in PostgresMessage message, PipeWriter upstream)
@@ -342,13 +348,13 @@ internal sealed partial class PostgresConversation
         };
     }
 
-    /// <summary>The error a refused statement gets, or null when the decision lets it run.</summary>
-    private static ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch
+    /// <summary>The error a refused statement gets, or null when the decision lets it run (an approval is asked for when it is sent).</summary>
+    private ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch
     {
         Verdict.Block => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege, RefusalText(decision)),
 
-        // Approvals need someone to ask; until a listener can hold a statement for one, it is refused.
-        Verdict.Approve => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+        // Approvals need someone to ask: without a broker (a handler built without one) the statement is refused.
+        Verdict.Approve when _handler.Services.Approvals is null => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
             $"statement needs approval by \"{decision.Approval?.By}\" (policy rule {decision.RuleId}); approvals are not available on this listener",
             Hint: decision.Message?.Replace('\0', '\uFFFD')),
 

@@ -37,9 +37,11 @@ internal sealed partial class PostgresConversation
                 var result = await input.ReadAsync().ConfigureAwait(false);
                 if (result.IsCanceled)
                 {
+                    LeaveClientWrite(streaming: 0);
                     return;
                 }
 
+                await EnterClientWriteAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
                 string? failure = null;
                 try
@@ -80,6 +82,8 @@ internal sealed partial class PostgresConversation
                 {
                     break;
                 }
+
+                LeaveClientWrite(streaming);
             }
         }
         catch (Exception ex) when (IsConnectionFailure(ex))
@@ -89,7 +93,7 @@ internal sealed partial class PostgresConversation
 
         // The server is gone (or broke the protocol): the client learns it from the closed connection, as it
         // would without the proxy, and the client loop stops reading.
-        await output.CompleteAsync().ConfigureAwait(false);
+        await CompleteClientOutputAsync().ConfigureAwait(false);
         _client.Input.CancelPendingRead();
     }
 
@@ -152,7 +156,7 @@ internal sealed partial class PostgresConversation
             PostgresProtocolException.Throw($"BackendKeyData with a secret of {secret.Length} bytes");
         }
 
-        var issued = _handler.CancelKeys.Issue(new UpstreamCancelKey(processId, secret));
+        var issued = _handler.CancelKeys.Issue(new UpstreamCancelKey(processId, secret) { Session = this });
         _issuedProcessId = issued.ProcessId;
         MessageWriter.WriteBackendKeyData(client, issued.ProcessId, issued.Secret);
     }
@@ -383,7 +387,7 @@ internal sealed partial class PostgresConversation
             run.Parameters,
             run.Kind,
             run.Tables,
-            new StatementDecision(VerdictName(decision.Verdict), decision.RuleId, decision.LogTags, wouldBlock),
+            new StatementDecision(VerdictName(decision.Verdict), decision.RuleId, decision.LogTags, wouldBlock) { Approval = run.ApprovalId },
             outcome);
     }
 

@@ -390,6 +390,14 @@ internal sealed partial class PostgresConversation
             return;
         }
 
+        // The statement being cancelled is still held at the proxy: the server has nothing to cancel, and a cancel
+        // sent there could hit the session's next statement instead.
+        if (upstream.Session?.TryWithdrawHeldApproval() == true)
+        {
+            _session.TrySetCloseReason(CloseReason.ClientClosed, "cancel request withdrew a held statement's approval request");
+            return;
+        }
+
         MessageWriter.WriteCancelRequest(_upstream.Output, upstream.ProcessId, upstream.Secret);
         await _upstream.Output.FlushAsync().ConfigureAwait(false);
         _session.TrySetCloseReason(CloseReason.ClientClosed, "cancel request forwarded");

@@ -4,6 +4,7 @@ using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
 using Proxy.Tests.Policy;
 using Proxy.Tests.Support;
+using static Proxy.Tests.Support.NpgsqlCommands;
 
 namespace Proxy.Tests.Integration;
 
@@ -282,36 +283,5 @@ public sealed class PostgresEnforcementTests
         Assert.That(result.Outcome!.CommandTag, Is.EqualTo("INSERT 0 1"));
         var neverRun = events.Select(e => e.Event).OfType<StatementEvent>().Single(s => s.Text.Contains("never run", StringComparison.Ordinal));
         Assert.That(events.Select(e => e.Event).OfType<StatementResultEvent>().Single(r => r.Sequence == neverRun.Sequence).Outcome!.SqlState, Is.EqualTo("55000"));
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(connectionString, cancellationToken);
-        await ExecuteAsync(connection, sql, cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(connectionString, cancellationToken);
-        return await ScalarAsync<T>(connection, sql, cancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

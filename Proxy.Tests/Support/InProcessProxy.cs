@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Proxy.Core.Approvals;
 using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Transport;
@@ -58,7 +59,7 @@ public sealed class InProcessProxy : IAsyncDisposable
     public static InProcessProxy Start(EndPoint upstream, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null) =>
         Start(Listener(upstream), log, drainTimeout);
 
-    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null, IReadOnlyDictionary<string, ProxyIdentity>? identities = null)
+    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null, IReadOnlyDictionary<string, ProxyIdentity>? identities = null, IApprovalBroker? approvals = null)
     {
         log ??= new RecordingSessionLog(Durability.Normal);
         var logs = new RecordingLoggerProvider();
@@ -69,6 +70,7 @@ public sealed class InProcessProxy : IAsyncDisposable
                 Policy = policy ?? PolicyStore.AllowEverything(),
                 LoggerFactory = loggerFactory,
                 Identities = identities ?? new Dictionary<string, ProxyIdentity>(),
+                Approvals = approvals,
             }))],
             log,
             loggerFactory,
