@@ -12,6 +12,9 @@ public sealed record ProtocolServices
 
     /// <summary>Who the proxy itself authenticates, by name (listeners with `Auth: held`).</summary>
     public IReadOnlyDictionary<string, ProxyIdentity> Identities { get; init; } = new Dictionary<string, ProxyIdentity>();
+
+    /// <summary>The HMAC key of the `hash` mask function, from configuration (never from a policy file); null when none is configured.</summary>
+    public byte[]? MaskHashKey { get; init; }
 }
 
 /// <summary>

@@ -321,6 +321,9 @@ internal static partial class PostgresLog
     [LoggerMessage(3002, LogLevel.Error, "Session {SessionId}: {Reason}")]
     public static partial void UpstreamTlsFailed(ILogger logger, string sessionId, string reason);
 
+    [LoggerMessage(3003, LogLevel.Error, "Session {SessionId}: masking catalog lookup failed, statement refused: {Reason}")]
+    public static partial void CatalogFailed(ILogger logger, string sessionId, string reason);
+
     [LoggerMessage(3001, LogLevel.Error, "Session {SessionId}: the upstream refused the held credential of role \"{Role}\": {Reason}")]
     public static partial void UpstreamLoginFailed(ILogger logger, string sessionId, string role, string reason);
 }

@@ -101,24 +101,38 @@ internal sealed partial class PostgresConversation
                 IssueCancelKey(message, client);
                 return;
             case BackendMessageType.ReadyForQuery:
+                EndResult();
                 OnReadyForQuery();
                 break;
+            case BackendMessageType.DataRow when _rows is not null:
+                OnMaskedRow(message, client);
+                return;
             case BackendMessageType.ErrorResponse:
+                EndResult();
                 OnError(message, client);
                 return;
             case BackendMessageType.CommandComplete:
+                EndResult();
                 OnCompletion(message);
                 break;
             case BackendMessageType.EmptyQueryResponse or BackendMessageType.PortalSuspended:
+                EndResult();
                 OnCompletion(message);
                 break;
             case BackendMessageType.ParseComplete or BackendMessageType.BindComplete or BackendMessageType.CloseComplete:
                 _pending.TryDequeue(out _);
                 break;
+            case BackendMessageType.NoticeResponse when TryMaskReport(message, client, out _):
+                return;
             case BackendMessageType.ParameterStatus:
                 OnParameterStatus(message);
                 break;
-            case BackendMessageType.RowDescription or BackendMessageType.NoData:
+            case BackendMessageType.RowDescription or BackendMessageType.NoData when OnMaskingDescription(message):
+                return;
+            case BackendMessageType.RowDescription:
+                OnQueryRowDescription(message);
+                goto case BackendMessageType.NoData;
+            case BackendMessageType.NoData:
                 // An answer to Describe ends with one of these; in a Query or an Execute they only announce rows.
                 if (_pending.TryPeek(out var head) && head.Expected == Expected.Describe)
                 {
@@ -198,8 +212,16 @@ internal sealed partial class PostgresConversation
         }
         else
         {
-            MessageWriter.WriteRaw(client, message.Raw);
             var (sqlState, text) = ReadError(message.Body);
+            if (TryMaskReport(message, client, out var masked))
+            {
+                text = masked;
+            }
+            else
+            {
+                MessageWriter.WriteRaw(client, message.Raw);
+            }
+
             outcome = Outcome(head, tag: null, sqlState, text);
         }
 
@@ -359,6 +381,7 @@ internal sealed partial class PostgresConversation
     /// </summary>
     private void Record(StatementRun run, StatementOutcome? outcome)
     {
+        outcome = AfterStatement(run, outcome);
         _session.Log.TryAppend(run.Committed
             ? new StatementResultEvent(_session.Id, DateTimeOffset.UtcNow, run.Sequence, outcome)
             : StatementEventOf(run, outcome));

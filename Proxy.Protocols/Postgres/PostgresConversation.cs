@@ -432,10 +432,17 @@ internal sealed partial class PostgresConversation
 
         if (fromClient
             ? type == (byte)FrontendMessageType.CopyData
-            : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse)
+            : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse
+                && (_rows is null || type == (byte)BackendMessageType.FunctionCallResponse))
         {
             streaming = length;
             return Framed.Forwarded;
+        }
+
+        if (!fromClient && type == (byte)BackendMessageType.DataRow && length > _handler.Listener.MaxMessageSize)
+        {
+            // A masked row is read whole to be rewritten; one past the limit cannot be, and must not pass unmasked.
+            PostgresProtocolException.Throw($"a result row of {length} bytes is larger than MaxMessageSize ({_handler.Listener.MaxMessageSize}), which masking must read whole");
         }
 
         return PostgresFramer.TryReadMessage(ref buffer, _handler.Listener.MaxMessageSize, out message) ? Framed.Message : Framed.NeedMore;

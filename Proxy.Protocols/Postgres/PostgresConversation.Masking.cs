@@ -1,0 +1,314 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Proxy.Core.Policy.Evaluation;
+using Proxy.Core.SessionLog;
+using Proxy.Protocols.Postgres.Framing;
+using Proxy.Protocols.Postgres.Masking;
+
+namespace Proxy.Protocols.Postgres;
+
+/// <summary>
+/// Result masking (docs/masking.md): the client loop compiles each statement's masks and resolves the relations it
+/// reads through the catalog before it is sent; the server loop builds a <see cref="ResultMask"/> per RowDescription
+/// and rewrites the DataRows of that result. Rows of statements without masks stream through unread, as before.
+/// </summary>
+internal sealed partial class PostgresConversation
+{
+    /// <summary>Statements that change the catalog: the masking catalog cache starts over when one passes.</summary>
+    private static readonly HashSet<string> CatalogChanging = new(StringComparer.Ordinal) { "create", "alter", "drop", "unknown", "do", "execute", "call" };
+
+    /// <summary>Statements that write what they read into a table: refused when they read a masked column (docs/masking.md).</summary>
+    private static readonly HashSet<string> DataMoving = new(StringComparer.Ordinal) { "create", "insert", "update", "merge" };
+
+    /// <summary>Statements whose reads the classifier cannot list: they count as reading masked columns.</summary>
+    private static readonly HashSet<string> Opaque = new(StringComparer.Ordinal) { "unknown", "do", "execute", "call", "prepare" };
+
+    private readonly MaskScratch _scratch = new();
+
+    /// <summary>The masks of the result whose rows are passing now; null when they pass unread. Server loop only.</summary>
+    private ResultMask? _rows;
+
+    private StatementMasks? _rowsOf;
+
+    /// <summary>The compiled masks of a decision, or null when it has none; <paramref name="refusal"/> when they cannot be compiled.</summary>
+    private StatementMasks? MasksFor(in PolicyDecision decision, out ErrorFields? refusal)
+    {
+        refusal = null;
+        if (decision.Masks.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new StatementMasks(_handler.Masking.Plan(decision.Masks));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            refusal = new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                $"the statement's masks cannot be applied ({ex.Message}); it is refused rather than answered unmasked");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Before statements with column masks are sent: the relations they name are looked up in the catalog (once,
+    /// then cached), whether they read a masked column is settled, and statements that would copy masked values
+    /// into a table, or out through binary COPY, are refused. The refusal to send, or null.
+    /// </summary>
+    private async ValueTask<ErrorFields?> PrepareMasksAsync(StatementRun[] runs)
+    {
+        foreach (var run in runs)
+        {
+            if (CatalogChanging.Contains(run.Kind))
+            {
+                _handler.Masking.Invalidate();
+            }
+
+            if (run.Masks is not { } masks)
+            {
+                continue;
+            }
+
+            if (masks.Plan.HasColumnMasks)
+            {
+                var rule = run.Decision.Masks.FirstOrDefault(m => m.Columns is not null)?.RuleId;
+                if (_handler.Masking.For(_database!) is not { } catalog)
+                {
+                    return new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                        $"policy rule {rule} masks columns, which needs the proxy's own catalog connection, and this passthrough listener has no CatalogUser; the statement is refused rather than answered unmasked");
+                }
+
+                try
+                {
+                    await catalog.EnsureAsync(run.Tables, _session.Aborted).ConfigureAwait(false);
+                }
+                catch (CatalogException ex)
+                {
+                    PostgresLog.CatalogFailed(_handler.Logger, _session.Id, ex.Message);
+                    return new ErrorFields(ErrorFields.Error, ErrorFields.PrerequisiteMissing,
+                        $"statement not run: policy rule {rule} masks columns and {ex.Message}");
+                }
+
+                masks.Catalog = catalog;
+                var masked = run.Tables.SelectMany(catalog.Named).Where(masks.RelationReadsMasked).ToList();
+                masks.ReadsMasked = masked.Count > 0 || Opaque.Contains(run.Kind);
+                if (DataMoving.Contains(run.Kind) && run.Tables.Count >= 2 && !CreatesView(run) && masked.Count > 0 && masks.FirstMaskedColumn(masked[0]) is var (column, columnRule))
+                {
+                    return new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                        $"statement refused: it would copy column {column}, masked by policy rule {columnRule ?? rule}, into a table");
+                }
+            }
+
+            if (run.Kind == "copy" && IsBinaryCopy(run.Text))
+            {
+                return new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                    $"binary COPY cannot be masked (policy rule {run.Decision.Masks[0].RuleId} masks this statement's results): use COPY in text or CSV format");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>CREATE VIEW stores a query, not values: reading the view is masked through it (docs/masking.md, Views).</summary>
+    private static bool CreatesView(StatementRun run) =>
+        run.Kind == "create" && System.Text.RegularExpressions.Regex.IsMatch(run.Text, @"^\s*create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(materialized\s+|recursive\s+)?view\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>COPY … BINARY, WITH BINARY, or (FORMAT binary): the binary format carries no types to mask by.</summary>
+    private static bool IsBinaryCopy(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bbinary\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Before an Execute of a statement with masks: a Describe of the portal, whose RowDescription the server loop
+    /// takes for itself. It gives the result's columns with the formats Bind chose, so every row of the Execute is
+    /// masked by what it is, whatever the client described (or did not) before.
+    /// </summary>
+    private void DescribeForMasking(PipeWriter upstream, string portal, StatementRun run)
+    {
+        MessageWriter.WriteDescribe(upstream, (byte)'P', portal);
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run });
+    }
+
+    /// <summary>A RowDescription or NoData the proxy asked for itself: it sets up the masks and is not forwarded.</summary>
+    private bool OnMaskingDescription(in PostgresMessage message)
+    {
+        if (!_pending.TryPeek(out var head) || head.Expected != Expected.Describe || head.MaskFor is not { Masks: { } masks })
+        {
+            return false;
+        }
+
+        _pending.TryDequeue(out _);
+        StartResult(message.Type == (byte)BackendMessageType.RowDescription ? ResultMask.ForRowDescription(message.Body, masks) : null, masks);
+        return true;
+    }
+
+    /// <summary>A RowDescription of a simple Query's statement: its rows are masked by the statement's masks.</summary>
+    private void OnQueryRowDescription(in PostgresMessage message)
+    {
+        if (_pending.TryPeek(out var head) && head.Expected == Expected.QueryCycle
+            && head.Statements is { } statements && head.Completed < statements.Length && statements[head.Completed].Masks is { } masks)
+        {
+            StartResult(ResultMask.ForRowDescription(message.Body, masks), masks);
+        }
+    }
+
+    private void StartResult(ResultMask? rows, StatementMasks masks)
+    {
+        EndResult();
+        _rows = rows;
+        _rowsOf = masks;
+    }
+
+    /// <summary>The result is over (completion, error, suspension): its counts go to its statement, and rows stream again.</summary>
+    private void EndResult()
+    {
+        if (_rows is not null && _rowsOf is not null)
+        {
+            _rows.FlushCounts(_rowsOf);
+        }
+
+        _rows = null;
+        _rowsOf = null;
+    }
+
+    /// <summary>Forwards a DataRow of a masked result: rewritten when a value changes, else its own bytes.</summary>
+    private void OnMaskedRow(in PostgresMessage message, PipeWriter client)
+    {
+        var raw = message.Raw;
+        if (raw.IsSingleSegment)
+        {
+            if (!_rows!.TryRewrite(raw.FirstSpan, _scratch, client))
+            {
+                MessageWriter.WriteRaw(client, raw);
+            }
+
+            return;
+        }
+
+        var length = (int)raw.Length;
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            raw.CopyTo(copy);
+            if (!_rows!.TryRewrite(copy.AsSpan(0, length), _scratch, client))
+            {
+                client.Write(copy.AsSpan(0, length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    /// <summary>The masks of the statement the server is answering now, or null.</summary>
+    private StatementMasks? CurrentMasks()
+    {
+        if (!_pending.TryPeek(out var head))
+        {
+            return null;
+        }
+
+        if (head.MaskFor is { Masks: { } described })
+        {
+            return described;
+        }
+
+        return head.Statements is { } statements && head.Completed < statements.Length ? statements[head.Completed].Masks : null;
+    }
+
+    /// <summary>
+    /// ErrorResponse and NoticeResponse text can carry a value (`invalid input syntax for type integer:
+    /// "alice@example.com"`, `Key (email)=(…) already exists`). For a statement with masks, pattern masks run over
+    /// every text field; for one that reads a masked column, quoted text in the message is redacted and the
+    /// detail, context and internal query (which quote data) are withheld. Codes, SQLSTATE and positions are kept,
+    /// so clients still handle the error. True when the report was rewritten and written; <paramref name="text"/>
+    /// is then its message, for the session log.
+    /// </summary>
+    private bool TryMaskReport(in PostgresMessage message, PipeWriter client, out string? text)
+    {
+        text = null;
+        if (CurrentMasks() is not { } masks)
+        {
+            return false;
+        }
+
+        var fields = new List<(byte Code, string Value)>();
+        var reader = new MessageBodyReader(message.Body);
+        while (!reader.End && reader.ReadByte() is var code and not 0)
+        {
+            fields.Add((code, reader.ReadCString()));
+        }
+
+        var changed = false;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var (code, value) = fields[i];
+            if (code is (byte)'S' or (byte)'V' or (byte)'C' or (byte)'P' or (byte)'p' or (byte)'F' or (byte)'L' or (byte)'R')
+            {
+                continue;
+            }
+
+            var masked = value;
+            if (masks.ReadsMasked)
+            {
+                masked = code switch
+                {
+                    (byte)'M' => QuotedText().Replace(value, "\"[redacted]\""),
+                    (byte)'D' or (byte)'W' or (byte)'q' => "[withheld: the statement reads masked columns]",
+                    _ => value,
+                };
+            }
+
+            if (!masks.Plan.Patterns.IsEmpty)
+            {
+                var scratch = new ArrayBufferWriter<byte>();
+                if (masks.Plan.Patterns.Apply(System.Text.Encoding.UTF8.GetBytes(masked), scratch) != Core.Masking.MaskResult.Unchanged)
+                {
+                    masked = scratch.WrittenCount == 0 ? "[redacted]" : System.Text.Encoding.UTF8.GetString(scratch.WrittenSpan).Replace('\0', '\uFFFD');
+                }
+            }
+
+            if (!ReferenceEquals(masked, value) && masked != value)
+            {
+                fields[i] = (code, masked);
+                changed = true;
+            }
+        }
+
+        if (!changed)
+        {
+            return false;
+        }
+
+        var body = new ArrayBufferWriter<byte>();
+        foreach (var (code, value) in fields)
+        {
+            body.Write([code]);
+            body.Write(System.Text.Encoding.UTF8.GetBytes(value));
+            body.Write([(byte)0]);
+        }
+
+        body.Write([(byte)0]);
+        MessageWriter.WriteMessage(client, message.Type, body.WrittenSpan);
+        text = fields.FirstOrDefault(f => f.Code == (byte)'M').Value;
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"(?:[^\"]|\"\")*\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex QuotedText();
+
+    /// <summary>
+    /// The outcome recorded with what masking changed. A statement that may have changed the catalog drops the
+    /// cache once it has run too: a lookup between its sending and its end may have cached the old state.
+    /// </summary>
+    private StatementOutcome? AfterStatement(StatementRun run, StatementOutcome? outcome)
+    {
+        if (CatalogChanging.Contains(run.Kind))
+        {
+            _handler.Masking.Invalidate();
+        }
+
+        return outcome is not null && run.Masks?.Counts() is { } counts ? outcome with { Masked = counts } : outcome;
+    }
+}
