@@ -30,6 +30,9 @@ internal sealed partial class PostgresConversation
 
     private StatementMasks? _rowsOf;
 
+    /// <summary>The masks of the COPY whose rows are passing now; null when they pass unread. Server loop only.</summary>
+    private CopyRowMask? _copy;
+
     /// <summary>The compiled masks of a decision, or null when it has none; <paramref name="refusal"/> when they cannot be compiled.</summary>
     private StatementMasks? MasksFor(in PolicyDecision decision, out ErrorFields? refusal)
     {
@@ -100,14 +103,84 @@ internal sealed partial class PostgresConversation
                 }
             }
 
-            if (run.Kind == "copy" && IsBinaryCopy(run.Text))
+            if (run.Kind == "copy" && await PrepareCopyAsync(run, masks).ConfigureAwait(false) is { } copyRefusal)
             {
-                return new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
-                    $"binary COPY cannot be masked (policy rule {run.Decision.Masks[0].RuleId} masks this statement's results): use COPY in text or CSV format");
+                return copyRefusal;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A `COPY … TO STDOUT` with masks: its format is read from the statement and, when it reads a masked column,
+    /// its query is described through the catalog so each field is masked by its column's origin and type.
+    /// Binary COPY, and forms that cannot be read, are refused.
+    /// </summary>
+    private async ValueTask<ErrorFields?> PrepareCopyAsync(StatementRun run, StatementMasks masks)
+    {
+        var rule = run.Decision.Masks[0].RuleId;
+        if (IsBinaryCopy(run.Text))
+        {
+            return new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                $"binary COPY cannot be masked (policy rule {rule} masks this statement's results): use COPY in text or CSV format");
+        }
+
+        if (!CopyFormat.TryRead(run.Text, out var format, out var problem))
+        {
+            return problem is null ? null : new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                $"COPY refused: policy rule {rule} masks its results and {problem}, which masking cannot read");
+        }
+
+        masks.Copy = format;
+        if (masks.ReadsMasked && masks.Catalog is { } catalog)
+        {
+            try
+            {
+                var description = await catalog.DescribeAsync(format!.Source, _session.Aborted).ConfigureAwait(false);
+                masks.CopyColumns = ResultMask.ForRowDescription(new ReadOnlySequence<byte>(description), masks, keepAll: true);
+            }
+            catch (CatalogException ex)
+            {
+                return new ErrorFields(ErrorFields.Error, ErrorFields.PrerequisiteMissing,
+                    $"COPY not run: policy rule {rule} masks columns it reads and {ex.Message}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// CopyOutResponse (PostgreSQL protocol 55.7): the rows that follow are masked when the statement has masks.
+    /// Binary rows carry no types to mask by; the statement was refused before it ran if it said BINARY, so binary
+    /// rows here mean a form the check did not see, and the session ends rather than pass them unmasked.
+    /// </summary>
+    private void OnCopyOut(in PostgresMessage message)
+    {
+        if (CurrentMasks() is not { } masks)
+        {
+            return;
+        }
+
+        var reader = new MessageBodyReader(message.Body);
+        var binary = reader.ReadByte() != 0;
+        var columns = reader.ReadInt16();
+        if (binary)
+        {
+            PostgresProtocolException.Throw("a binary COPY of results the policy masks: it cannot be masked, and is not passed on");
+        }
+
+        var values = masks.CopyColumns;
+        if (values is null || values.Columns.Count != columns)
+        {
+            // No column masks apply (or the description differs): every field is text, scanned by the patterns.
+            var text = new ColumnMasking[Math.Max((int)columns, 0)];
+            Array.Fill(text, ResultMask.Column(masks.ReadsMasked && values is not null ? StatementMasks.Whole : null, 25, binary: false, citext: 0, "copy field"));
+            values = new ResultMask(text, masks.Plan.Patterns);
+        }
+
+        var format = masks.Copy ?? new CopyFormat(false, (byte)'\t', "\\N"u8.ToArray(), (byte)'"', (byte)'"', false, string.Empty);
+        StartCopy(values.CanChange ? new CopyRowMask(values, format) : null, masks);
     }
 
     /// <summary>CREATE VIEW stores a query, not values: reading the view is masked through it (docs/masking.md, Views).</summary>
@@ -159,15 +232,45 @@ internal sealed partial class PostgresConversation
         _rowsOf = masks;
     }
 
+    private void StartCopy(CopyRowMask? copy, StatementMasks masks)
+    {
+        EndResult();
+        _copy = copy;
+        _rowsOf = masks;
+    }
+
+    /// <summary>Forwards a CopyData row of a masked COPY: rewritten when a value changes, else its own bytes.</summary>
+    private void OnMaskedCopyRow(in PostgresMessage message, PipeWriter client)
+    {
+        var body = message.Body;
+        if (body.IsSingleSegment)
+        {
+            if (!_copy!.TryRewrite(body.FirstSpan, client))
+            {
+                MessageWriter.WriteRaw(client, message.Raw);
+            }
+
+            return;
+        }
+
+        var copy = body.ToArray();
+        if (!_copy!.TryRewrite(copy, client))
+        {
+            MessageWriter.WriteRaw(client, message.Raw);
+        }
+    }
+
     /// <summary>The result is over (completion, error, suspension): its counts go to its statement, and rows stream again.</summary>
     private void EndResult()
     {
-        if (_rows is not null && _rowsOf is not null)
+        if (_rowsOf is not null)
         {
-            _rows.FlushCounts(_rowsOf);
+            _rows?.FlushCounts(_rowsOf);
+            _copy?.Values.FlushCounts(_rowsOf);
         }
 
         _rows = null;
+        _copy = null;
         _rowsOf = null;
     }
 

@@ -107,6 +107,12 @@ internal sealed partial class PostgresConversation
             case BackendMessageType.DataRow when _rows is not null:
                 OnMaskedRow(message, client);
                 return;
+            case BackendMessageType.CopyData when _copy is not null:
+                OnMaskedCopyRow(message, client);
+                return;
+            case BackendMessageType.CopyOutResponse:
+                OnCopyOut(message);
+                break;
             case BackendMessageType.ErrorResponse:
                 EndResult();
                 OnError(message, client);

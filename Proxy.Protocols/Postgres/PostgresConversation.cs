@@ -433,13 +433,18 @@ internal sealed partial class PostgresConversation
         if (fromClient
             ? type == (byte)FrontendMessageType.CopyData
             : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse
-                && (_rows is null || type == (byte)BackendMessageType.FunctionCallResponse))
+                && type switch
+                {
+                    (byte)BackendMessageType.DataRow => _rows is null,
+                    (byte)BackendMessageType.CopyData => _copy is null,
+                    _ => true,
+                })
         {
             streaming = length;
             return Framed.Forwarded;
         }
 
-        if (!fromClient && type == (byte)BackendMessageType.DataRow && length > _handler.Listener.MaxMessageSize)
+        if (!fromClient && type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData && length > _handler.Listener.MaxMessageSize)
         {
             // A masked row is read whole to be rewritten; one past the limit cannot be, and must not pass unmasked.
             PostgresProtocolException.Throw($"a result row of {length} bytes is larger than MaxMessageSize ({_handler.Listener.MaxMessageSize}), which masking must read whole");

@@ -92,6 +92,42 @@ internal sealed class CatalogConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The RowDescription body of a query's result, without running it for rows: `SELECT * FROM (query) LIMIT 0` in a
+    /// read-only transaction, so the columns' origins and types come out and nothing is changed or read.
+    /// </summary>
+    public async Task<byte[]> DescribeAsync(string query, CancellationToken cancellationToken)
+    {
+        var sql = $"BEGIN READ ONLY; SELECT * FROM ({query}\n) AS described LIMIT 0; ROLLBACK";
+        var request = new ArrayBufferWriter<byte>();
+        MessageWriter.WriteQuery(request, sql);
+        await WriteAsync(request.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        byte[]? description = null;
+        string? error = null;
+        while (true)
+        {
+            var (type, body) = await ReadMessageAsync(cancellationToken).ConfigureAwait(false);
+            switch ((BackendMessageType)type)
+            {
+                case BackendMessageType.RowDescription:
+                    description = body;
+                    break;
+                case BackendMessageType.ErrorResponse:
+                    error = ErrorText(body);
+                    break;
+                case BackendMessageType.ReadyForQuery:
+                    if (error is not null || description is null)
+                    {
+                        // An error left the transaction open and aborted: end it, or the next lookup fails too.
+                        await QueryAsync("ROLLBACK", cancellationToken).ConfigureAwait(false);
+                        throw new CatalogException($"the COPY query could not be described: {error ?? "no result"}");
+                    }
+
+                    return description;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Broken = true;

@@ -83,6 +83,42 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
         return new ValueTask(LoadAsync(state, tables, cancellationToken));
     }
 
+    /// <summary>The RowDescription of <paramref name="query"/> (a COPY's rows), described by the server without running it.</summary>
+    public async Task<byte[]> DescribeAsync(string query, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _gate.WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new CatalogException($"the catalog of database \"{database}\" did not answer within {timeout.TotalSeconds:0.#} s");
+        }
+
+        try
+        {
+            _connection ??= await CatalogConnection.OpenAsync(upstream, settings, credential, database, deadline.Token).ConfigureAwait(false);
+            return await _connection.DescribeAsync(query, deadline.Token).ConfigureAwait(false);
+        }
+        catch (CatalogException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await DropConnectionAsync().ConfigureAwait(false);
+            throw new CatalogException(ex is OperationCanceledException
+                ? $"the catalog of database \"{database}\" did not answer within {timeout.TotalSeconds:0.#} s"
+                : $"the catalog of database \"{database}\" could not be read: {ex.Message}");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is { } connection)

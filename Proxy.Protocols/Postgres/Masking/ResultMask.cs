@@ -50,7 +50,7 @@ internal sealed class ResultMask
     /// The masks of the columns a RowDescription describes (PostgreSQL protocol 55.7): origin (table OID, attribute
     /// number), type and format of each. Null when nothing in such rows can change, so they stream through unread.
     /// </summary>
-    public static ResultMask? ForRowDescription(ReadOnlySequence<byte> body, StatementMasks masks)
+    public static ResultMask? ForRowDescription(ReadOnlySequence<byte> body, StatementMasks masks, bool keepAll = false)
     {
         var reader = new MessageBodyReader(body);
         var count = reader.ReadInt16();
@@ -84,7 +84,7 @@ internal sealed class ResultMask
         }
 
         var result = new ResultMask(columns, masks.Plan.Patterns);
-        return result.CanChange ? result : null;
+        return keepAll || result.CanChange ? result : null;
     }
 
     public static ColumnMasking Column(ValueMask? whole, uint type, bool binary, uint citext, string what)

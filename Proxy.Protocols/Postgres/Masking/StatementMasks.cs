@@ -27,6 +27,12 @@ internal sealed class StatementMasks(MaskPlan plan)
     /// <summary>The statement reads a relation that has a masked column, or one whose reads cannot be seen.</summary>
     public bool ReadsMasked { get; set; }
 
+    /// <summary>For `COPY … TO STDOUT`: how its rows are written.</summary>
+    public CopyFormat? Copy { get; set; }
+
+    /// <summary>For a COPY reading masked columns: the masks of its columns, from the server's description of its query.</summary>
+    public ResultMask? CopyColumns { get; set; }
+
     /// <summary>The mask of a result column that comes straight from a relation column; null when none applies.</summary>
     public ValueMask? OriginMask(uint table, short attnum, out string column)
     {
