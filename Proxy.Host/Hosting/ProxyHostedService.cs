@@ -47,7 +47,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
             LogNoPolicy(_logger);
         }
 
-        var services = new ProtocolServices { Policy = policy.Store, LoggerFactory = loggerFactory, Identities = options.Identities };
+        var services = new ProtocolServices { Policy = policy.Store, LoggerFactory = loggerFactory, Identities = options.Identities, MaskHashKey = options.MaskHashKey };
         var server = new ProxyServer(
             options.Listeners.Select(l => (l, ProtocolCatalog.Create(l, services))),
             sessionLog,
