@@ -15,13 +15,16 @@ namespace Proxy.Protocols.Postgres;
 internal sealed partial class PostgresConversation
 {
     /// <summary>Statements that change the catalog: the masking catalog cache starts over when one passes.</summary>
-    private static readonly HashSet<string> CatalogChanging = new(StringComparer.Ordinal) { "create", "alter", "drop", "unknown", "do", "execute", "call" };
+    private static readonly HashSet<string> CatalogChanging = new(StringComparer.Ordinal) { "create", "alter", "drop", "unknown", "do", "call" };
 
     /// <summary>Statements that write what they read into a table: refused when they read a masked column (docs/masking.md).</summary>
     private static readonly HashSet<string> DataMoving = new(StringComparer.Ordinal) { "create", "insert", "update", "merge" };
 
-    /// <summary>Statements whose reads the classifier cannot list: they count as reading masked columns.</summary>
-    private static readonly HashSet<string> Opaque = new(StringComparer.Ordinal) { "unknown", "do", "execute", "call", "prepare" };
+    /// <summary>
+    /// Statements whose reads the classifier cannot list: they count as reading masked columns. `other` holds
+    /// FETCH, whose rows come from a cursor declared by an earlier statement.
+    /// </summary>
+    private static readonly HashSet<string> Opaque = new(StringComparer.Ordinal) { "unknown", "do", "execute", "call", "prepare", "other" };
 
     private readonly MaskScratch _scratch = new();
 

@@ -135,6 +135,8 @@ public sealed class PostgresMaskingTests
     [TestCase("select email, lower_email from v_users order by id", "***@example.com|[redacted]")]
     [TestCase("select e from v_v order by id", "***@example.com")]
     [TestCase("select x.email from (select * from users) x order by id", "***@example.com")]
+    [TestCase("begin; declare c cursor for select lower(email), email from users order by id; fetch all from c; commit", "[redacted]|***@example.com")]
+    [TestCase("prepare p as select email, lower(email) from users order by id; execute p", "***@example.com|[redacted]")]
     [TestCase("select note from users where id = 1", "card ***************1111 on file")]
     [TestCase("select 'pay with 4111111111111111'", "pay with ************1111")]
     public async Task A_bypass_through_psql_is_masked(string sql, string expected)

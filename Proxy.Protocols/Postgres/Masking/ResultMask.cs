@@ -66,20 +66,21 @@ internal sealed class ResultMask
             reader.ReadInt32();
             var binary = reader.ReadInt16() == 1;
             ValueMask? whole;
-            string what;
+            var what = name;
             if (table != 0)
             {
                 whole = masks.OriginMask(table, attnum, out var column);
-                what = $"column {column}";
+                what = whole is null ? name : $"column {column}";
             }
             else
             {
                 // No origin: an expression, a function, an aggregate, a whole row. If the statement reads a masked
                 // column, this value may be computed from it (lower(email), row_to_json(u)): masked whole.
                 whole = masks.ReadsMasked ? StatementMasks.Whole : null;
-                what = $"expression {name}";
+                what = whole is null ? name : $"expression {name}";
             }
 
+            // `What` names a column in the audit record only when a column mask applies; patterns are counted by rule.
             columns[i] = Column(whole, type, binary, citext, what);
         }
 
@@ -98,7 +99,21 @@ internal sealed class ResultMask
     }
 
     /// <summary>Whether any value could be changed: a column mask applies, or patterns run over some text.</summary>
-    public bool CanChange => _columns.Any(c => c.Whole is not null || (!_patterns.IsEmpty && c.Shape != ValueShape.Opaque));
+    public bool CanChange
+    {
+        get
+        {
+            foreach (var column in _columns)
+            {
+                if (column.Whole is not null || (!_patterns.IsEmpty && column.Shape != ValueShape.Opaque))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>
     /// Masks one DataRow (<paramref name="message"/>: type byte, length, body). When a value changes, writes the

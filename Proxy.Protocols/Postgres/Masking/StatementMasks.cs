@@ -36,12 +36,13 @@ internal sealed class StatementMasks(MaskPlan plan)
     /// <summary>The mask of a result column that comes straight from a relation column; null when none applies.</summary>
     public ValueMask? OriginMask(uint table, short attnum, out string column)
     {
-        column = $"oid {table} column {attnum}";
         if (!Plan.HasColumnMasks)
         {
+            column = string.Empty;
             return null;
         }
 
+        column = $"oid {table} column {attnum}";
         return Catalog is null ? Whole : Resolve(table, attnum, 0, out column);
     }
 
