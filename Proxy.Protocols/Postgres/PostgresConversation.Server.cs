@@ -330,7 +330,7 @@ internal sealed partial class PostgresConversation
         return space > 0 && long.TryParse(tag.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var rows) ? rows : null;
     }
 
-    private static (string? SqlState, string? Message) ReadError(ReadOnlySequence<byte> body)
+    internal static (string? SqlState, string? Message) ReadError(ReadOnlySequence<byte> body)
     {
         string? sqlState = null;
         string? text = null;

@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Proxy.Protocols.Postgres.Auth;
 using Proxy.Protocols.Postgres.Framing;
@@ -17,13 +16,6 @@ namespace Proxy.Protocols.Postgres.Masking;
 /// </summary>
 internal sealed class CatalogConnection : IAsyncDisposable
 {
-    private const int AuthOk = 0;
-    private const int AuthCleartext = 3;
-    private const int AuthMd5 = 5;
-    private const int AuthSasl = 10;
-    private const int AuthSaslContinue = 11;
-    private const int AuthSaslFinal = 12;
-
     /// <summary>Catalog answers are small; anything larger is not a catalog answer.</summary>
     private const int MaxMessage = 16 * 1024 * 1024;
 
@@ -169,26 +161,7 @@ internal sealed class CatalogConnection : IAsyncDisposable
             throw new CatalogException($"the server answered the SSLRequest with 0x{answer[0]:x2}");
         }
 
-        var host = settings.UpstreamServerName ?? upstream switch
-        {
-            DnsEndPoint dns => dns.Host,
-            IPEndPoint ip => ip.Address.ToString(),
-            _ => upstream.ToString() ?? string.Empty,
-        };
-        var options = new SslClientAuthenticationOptions { TargetHost = host };
-        if (settings.UpstreamTls != UpstreamTlsMode.VerifyFull)
-        {
-            // As the session's own upstream TLS: prefer and require encrypt without checking the certificate.
-#pragma warning disable CA5359
-            options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-#pragma warning restore CA5359
-        }
-        else if (settings.UpstreamCa is { } roots)
-        {
-            options.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-            options.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
-        }
-
+        var options = PostgresConversation.UpstreamTlsOptions(settings, upstream);
         var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
         await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
         _stream = tls;
@@ -210,7 +183,6 @@ internal sealed class CatalogConnection : IAsyncDisposable
         await WriteAsync(startup, cancellationToken).ConfigureAwait(false);
 
         using var scram = new ScramClientExchange(credential.Password);
-        var mechanism = Encoding.ASCII.GetBytes(ScramVerifier.MechanismName);
         while (true)
         {
             var (type, message) = await ReadMessageAsync(cancellationToken).ConfigureAwait(false);
@@ -229,40 +201,15 @@ internal sealed class CatalogConnection : IAsyncDisposable
                 continue;
             }
 
-            var code = BinaryPrimitives.ReadInt32BigEndian(message);
-            var data = message.AsSpan(4);
-            byte[] answer;
-            switch (code)
+            var step = PasswordLogin.Next(BinaryPrimitives.ReadInt32BigEndian(message), message.AsSpan(4), credential, scram);
+            if (step.Failure is { } failure)
             {
-                case AuthOk:
-                    continue;
-                case AuthCleartext:
-                    answer = [.. Encoding.UTF8.GetBytes(credential.Password), 0];
-                    break;
-                case AuthMd5:
-                    answer = [.. Md5Password.Compute(credential.Password, credential.User, data[..Md5Password.SaltLength]), 0];
-                    break;
-                case AuthSasl:
-                    var first = scram.CreateClientFirst();
-                    answer = new byte[mechanism.Length + 1 + 4 + first.Length];
-                    mechanism.CopyTo(answer, 0);
-                    BinaryPrimitives.WriteInt32BigEndian(answer.AsSpan(mechanism.Length + 1), first.Length);
-                    first.CopyTo(answer, mechanism.Length + 5);
-                    break;
-                case AuthSaslContinue:
-                    var step = scram.HandleServerFirst(data);
-                    answer = step.Succeeded ? step.Message.ToArray() : throw new CatalogException($"SCRAM: {step.FailureReason}");
-                    break;
-                case AuthSaslFinal:
-                    var final = scram.HandleServerFinal(data);
-                    if (!final.Succeeded)
-                    {
-                        throw new CatalogException($"SCRAM: {final.FailureReason}");
-                    }
+                throw new CatalogException(failure);
+            }
 
-                    continue;
-                default:
-                    throw new CatalogException($"the server asks for authentication method {code}, which the proxy does not speak");
+            if (step.Answer is not { } answer)
+            {
+                continue;
             }
 
             var password = new ArrayBufferWriter<byte>();
@@ -313,29 +260,7 @@ internal sealed class CatalogConnection : IAsyncDisposable
 
     private static string ErrorText(byte[] body)
     {
-        string? state = null, text = null;
-        var at = 0;
-        while (at < body.Length && body[at] != 0)
-        {
-            var code = body[at++];
-            var end = Array.IndexOf(body, (byte)0, at);
-            if (end < 0)
-            {
-                break;
-            }
-
-            var value = Encoding.UTF8.GetString(body, at, end - at);
-            at = end + 1;
-            if (code == (byte)'C')
-            {
-                state = value;
-            }
-            else if (code == (byte)'M')
-            {
-                text = value;
-            }
-        }
-
+        var (state, text) = PostgresConversation.ReadError(new ReadOnlySequence<byte>(body));
         return $"{state}: {text}";
     }
 }

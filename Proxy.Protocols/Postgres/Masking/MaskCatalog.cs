@@ -84,40 +84,8 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
     }
 
     /// <summary>The RowDescription of <paramref name="query"/> (a COPY's rows), described by the server without running it.</summary>
-    public async Task<byte[]> DescribeAsync(string query, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await _gate.WaitAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new CatalogException($"the catalog of database \"{database}\" did not answer within {timeout.TotalSeconds:0.#} s");
-        }
-
-        try
-        {
-            _connection ??= await CatalogConnection.OpenAsync(upstream, settings, credential, database, deadline.Token).ConfigureAwait(false);
-            return await _connection.DescribeAsync(query, deadline.Token).ConfigureAwait(false);
-        }
-        catch (CatalogException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            await DropConnectionAsync().ConfigureAwait(false);
-            throw new CatalogException(ex is OperationCanceledException
-                ? $"the catalog of database \"{database}\" did not answer within {timeout.TotalSeconds:0.#} s"
-                : $"the catalog of database \"{database}\" could not be read: {ex.Message}");
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<byte[]> DescribeAsync(string query, CancellationToken cancellationToken) =>
+        WithConnectionAsync((connection, token) => connection.DescribeAsync(query, token), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -129,7 +97,30 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
         _gate.Dispose();
     }
 
-    private async Task LoadAsync(State state, IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    private Task<bool> LoadAsync(State state, IReadOnlyList<string> tables, CancellationToken cancellationToken) =>
+        WithConnectionAsync(
+            async (connection, token) =>
+            {
+                var names = tables.Select(RelationName).Where(n => !state.Names.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
+                var oids = new List<uint>();
+                for (var round = 0; round < MaxRounds && (names.Count > 0 || oids.Count > 0 || !state.TypesLoaded); round++)
+                {
+                    var views = await LoadRelationsAsync(connection, state, names, oids, token).ConfigureAwait(false);
+                    var next = views.Count == 0 ? [] : await LoadViewsAsync(connection, state, views, token).ConfigureAwait(false);
+                    names = [];
+                    oids = next.Where(oid => !state.Relations.ContainsKey(oid)).Distinct().ToList();
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="lookup"/> on the connection (opened if needed), one lookup at a time, within the
+    /// deadline. Any failure drops the connection (the next lookup opens a fresh one) and becomes a
+    /// <see cref="CatalogException"/> naming the database.
+    /// </summary>
+    private async Task<T> WithConnectionAsync<T>(Func<CatalogConnection, CancellationToken, Task<T>> lookup, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -145,27 +136,14 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
         try
         {
             _connection ??= await CatalogConnection.OpenAsync(upstream, settings, credential, database, deadline.Token).ConfigureAwait(false);
-            var names = tables.Select(RelationName).Where(n => !state.Names.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
-            var oids = new List<uint>();
-            for (var round = 0; round < MaxRounds && (names.Count > 0 || oids.Count > 0 || !state.TypesLoaded); round++)
-            {
-                var views = await LoadRelationsAsync(state, names, oids, deadline.Token).ConfigureAwait(false);
-                var next = views.Count == 0 ? [] : await LoadViewsAsync(state, views, deadline.Token).ConfigureAwait(false);
-                names = [];
-                oids = next.Where(oid => !state.Relations.ContainsKey(oid)).Distinct().ToList();
-            }
+            return await lookup(_connection, deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not CatalogException)
+        catch (Exception ex)
         {
             await DropConnectionAsync().ConfigureAwait(false);
             throw new CatalogException(ex is OperationCanceledException
                 ? $"the catalog of database \"{database}\" did not answer within {timeout.TotalSeconds:0.#} s"
                 : $"the catalog of database \"{database}\" could not be read: {ex.Message}");
-        }
-        catch (CatalogException ex)
-        {
-            await DropConnectionAsync().ConfigureAwait(false);
-            throw new CatalogException($"the catalog of database \"{database}\" could not be read: {ex.Message}");
         }
         finally
         {
@@ -183,7 +161,7 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
     }
 
     /// <summary>Relations by name or OID with their columns; returns the views among them.</summary>
-    private async Task<List<uint>> LoadRelationsAsync(State state, List<string> names, List<uint> oids, CancellationToken cancellationToken)
+    private static async Task<List<uint>> LoadRelationsAsync(CatalogConnection connection, State state, List<string> names, List<uint> oids, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder();
         sql.Append("SELECT c.oid, n.nspname, c.relname, c.relkind, a.attnum, a.attname FROM pg_catalog.pg_class c ")
@@ -206,7 +184,7 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
             sql.Append("SELECT oid FROM pg_catalog.pg_type WHERE typname = 'citext';");
         }
 
-        var sets = await _connection!.QueryAsync(sql.ToString(), cancellationToken).ConfigureAwait(false);
+        var sets = await connection.QueryAsync(sql.ToString(), cancellationToken).ConfigureAwait(false);
         var found = new Dictionary<uint, (string Schema, string Name, char Kind, List<(short Attnum, string Name)> Columns)>();
         foreach (var row in sets[0])
         {
@@ -255,14 +233,14 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
     }
 
     /// <summary>Each view's column origins (from its query's target list) and the columns it reads (pg_depend); returns the tables those name.</summary>
-    private async Task<List<uint>> LoadViewsAsync(State state, List<uint> views, CancellationToken cancellationToken)
+    private static async Task<List<uint>> LoadViewsAsync(CatalogConnection connection, State state, List<uint> views, CancellationToken cancellationToken)
     {
         var list = string.Join(", ", views.Select(o => o.ToString(CultureInfo.InvariantCulture)));
         var sql = $"SELECT r.ev_class, r.ev_action::text FROM pg_catalog.pg_rewrite r WHERE r.rulename = '_RETURN' AND r.ev_class IN ({list});"
             + "SELECT r.ev_class, d.refobjid, d.refobjsubid FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid "
             + "WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
             + $"AND d.refobjsubid > 0 AND d.refobjid <> r.ev_class AND r.ev_class IN ({list});";
-        var sets = await _connection!.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
+        var sets = await connection.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
         var referenced = new List<uint>();
         var reads = new Dictionary<uint, List<ColumnRef>>();
         foreach (var row in sets[1])

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
-using System.Text;
 using Proxy.Core.Policy;
 using Proxy.Tests.Policy;
 using Proxy.Tests.Postgres.Framing;
@@ -63,31 +62,13 @@ public sealed class MaskedRowFramingTests
             var messages = await client.ReadUntilReadyAsync(cancellationToken);
 
             Assert.That(string.Concat(messages.Select(m => m.Type)), Is.EqualTo("TDDDCZ"), $"split at {offset}");
-            Assert.That(Values(messages[1].Body), Is.EqualTo(new[] { "1", "card ************1111 ✓" }), $"split at {offset}");
-            Assert.That(Values(messages[2].Body), Is.EqualTo(new[] { "2", null }), $"split at {offset}");
+            Assert.That(ResultMaskTests.BodyValues(messages[1].Body), Is.EqualTo(new[] { "1", "card ************1111 ✓" }), $"split at {offset}");
+            Assert.That(ResultMaskTests.BodyValues(messages[2].Body), Is.EqualTo(new[] { "2", null }), $"split at {offset}");
             Assert.That(messages[3].Body, Is.EqualTo(ResultMaskTests.DataRow("3", "nothing here")[5..]), $"split at {offset}: unchanged bytes");
             await client.SendAsync(PostgresWireClient.Message('X', []), cancellationToken);
         }
 
         Assert.That(proxy.Errors, Is.Empty, proxy.Describe());
-    }
-
-    private static string?[] Values(byte[] body)
-    {
-        var count = BinaryPrimitives.ReadInt16BigEndian(body);
-        var values = new string?[count];
-        for (int i = 0, at = 2; i < count; i++)
-        {
-            var length = BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(at));
-            at += 4;
-            if (length >= 0)
-            {
-                values[i] = Encoding.UTF8.GetString(body, at, length);
-                at += length;
-            }
-        }
-
-        return values;
     }
 
     private static async Task ReadStartupAsync(Socket socket, CancellationToken cancellationToken)

@@ -184,15 +184,21 @@ public sealed class ResultMaskTests
     private static string?[] Values(byte[] message)
     {
         Assert.That(BinaryPrimitives.ReadInt32BigEndian(message.AsSpan(1)), Is.EqualTo(message.Length - 1), "the message length covers the rewritten body");
-        var count = BinaryPrimitives.ReadInt16BigEndian(message.AsSpan(5));
+        return BodyValues(message[5..]);
+    }
+
+    /// <summary>A DataRow body's values as UTF-8 text, null for SQL NULL.</summary>
+    internal static string?[] BodyValues(byte[] body)
+    {
+        var count = BinaryPrimitives.ReadInt16BigEndian(body);
         var values = new string?[count];
-        for (int i = 0, at = 7; i < count; i++)
+        for (int i = 0, at = 2; i < count; i++)
         {
-            var length = BinaryPrimitives.ReadInt32BigEndian(message.AsSpan(at));
+            var length = BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(at));
             at += 4;
             if (length >= 0)
             {
-                values[i] = Encoding.UTF8.GetString(message, at, length);
+                values[i] = Encoding.UTF8.GetString(body, at, length);
                 at += length;
             }
         }
