@@ -271,6 +271,10 @@ internal sealed partial class PostgresConversation
             run.Parameters = bound.Parameters;
             runs = [run];
         }
+        else if (bound is null && UnboundPortalRun(portal) is { } cursor)
+        {
+            runs = [cursor];
+        }
 
         return SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null, describePortal: portal);
     }

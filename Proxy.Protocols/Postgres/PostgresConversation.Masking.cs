@@ -195,6 +195,17 @@ internal sealed partial class PostgresConversation
         System.Text.RegularExpressions.Regex.IsMatch(text, @"\bbinary\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
+    /// An Execute of a portal this connection did not Bind (a cursor declared in SQL is a portal too): nothing
+    /// says what it returns, so when the policy masks an unknown statement, its rows are masked as one (every
+    /// column without an origin whole). Null when no mask applies: the Execute passes as before.
+    /// </summary>
+    private StatementRun? UnboundPortalRun(string portal)
+    {
+        var unseen = DecideUnseen($"(portal \"{portal}\")");
+        return unseen.Refusal is null && unseen.Runs is [{ Masks: not null } run] ? run : null;
+    }
+
+    /// <summary>
     /// Before an Execute of a statement with masks: a Describe of the portal, whose RowDescription the server loop
     /// takes for itself. It gives the result's columns with the formats Bind chose, so every row of the Execute is
     /// masked by what it is, whatever the client described (or did not) before.

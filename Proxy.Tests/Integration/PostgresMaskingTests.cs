@@ -221,6 +221,29 @@ public sealed class PostgresMaskingTests
         Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_cursor_executed_through_the_extended_protocol_is_masked(CancellationToken cancellationToken)
+    {
+        // A cursor declared in SQL is a portal: a client can Execute it by name without ever binding it.
+        await using var client = await PostgresWireClient.ConnectAsync(_proxy.EndPoint, cancellationToken);
+        await client.SendAsync(PostgresWireClient.Startup(("user", PostgresServer.Superuser), ("database", _database)), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+        await client.SendAsync(PostgresWireClient.Query("begin; declare c cursor for select email, lower(email), id from users order by id"), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+
+        byte[] execute = [.. PostgresWireClient.Message('E', [.. "c"u8, 0, 0, 0, 0, 0]), .. PostgresWireClient.Message('S', [])];
+        await client.SendAsync(execute, cancellationToken);
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+
+        var rows = messages.Where(m => m.Type == 'D').Select(m => Proxy.Tests.Postgres.Masking.ResultMaskTests.BodyValues(m.Body)).ToList();
+        Assert.That(rows, Has.Count.EqualTo(4), string.Concat(messages.Select(m => m.Type)));
+        // Nothing names the cursor's tables here, and the DECLARE (an unclassified statement) dropped the cache: its
+        // origins are unresolved, so every column is masked whole (fail closed), the int4 as NULL.
+        Assert.That(rows, Has.All.EqualTo(new[] { "[redacted]", "[redacted]", null }));
+        AssertNoSecret("execute c", string.Join("|", rows.SelectMany(r => r)));
+    }
+
     [TestCase("create table stolen_a as select * from users")]
     [TestCase("select * into stolen_b from users")]
     [TestCase("create table stolen_c as select id, lower(email) as e from v_users")]
