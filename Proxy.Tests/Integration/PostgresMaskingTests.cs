@@ -91,10 +91,33 @@ public sealed class PostgresMaskingTests
     [TearDown]
     public async Task StopAsync() => await _proxy.DisposeAsync();
 
-    private static InProcessProxy StartProxy(PostgresSettings settings) =>
+    private static InProcessProxy StartProxy(PostgresSettings settings, string policy = Policy, byte[]? hashKey = null) =>
         InProcessProxy.Start(
             InProcessProxy.Listener(Server.EndPoint) with { Protocol = "postgres", ProtocolSettings = settings },
-            policy: new PolicyStore(PolicyEvaluationTests.Compile(Policy)));
+            policy: new PolicyStore(PolicyEvaluationTests.Compile(policy)),
+            maskHashKey: hashKey);
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Hash_masks_with_the_configured_key_so_equal_values_stay_equal(CancellationToken cancellationToken)
+    {
+        const string hashPolicy = """
+            version 1
+            rule hash_email {
+              when protocol == postgres
+              then mask column ["email"] with hash
+            }
+            """;
+        await using var hashing = StartProxy(
+            new PostgresSettings { Catalog = new HeldCredential(PostgresServer.Superuser, string.Empty) }, hashPolicy, "0123456789abcdef0123456789abcdef"u8.ToArray());
+
+        var direct = await Server.PsqlAsync(["-At", "-c", "select email from users where id = 1; select email from users where id = 1; select email from other"], port: hashing.Port, database: _database, cancellationToken: cancellationToken);
+        var hashes = direct.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(hashes, Has.Length.EqualTo(3), direct.ToString());
+        Assert.That(hashes, Has.All.Match("^[0-9a-f]{32}$"));
+        Assert.That(hashes[0], Is.EqualTo(hashes[1]), "equal values hash equally");
+        Assert.That(hashes[2], Is.Not.EqualTo(hashes[0]));
+    }
 
     [Test]
     [CancelAfter(60_000)]

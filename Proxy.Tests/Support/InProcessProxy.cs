@@ -58,7 +58,7 @@ public sealed class InProcessProxy : IAsyncDisposable
     public static InProcessProxy Start(EndPoint upstream, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null) =>
         Start(Listener(upstream), log, drainTimeout);
 
-    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null, IReadOnlyDictionary<string, ProxyIdentity>? identities = null)
+    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null, IReadOnlyDictionary<string, ProxyIdentity>? identities = null, byte[]? maskHashKey = null)
     {
         log ??= new RecordingSessionLog(Durability.Normal);
         var logs = new RecordingLoggerProvider();
@@ -69,6 +69,7 @@ public sealed class InProcessProxy : IAsyncDisposable
                 Policy = policy ?? PolicyStore.AllowEverything(),
                 LoggerFactory = loggerFactory,
                 Identities = identities ?? new Dictionary<string, ProxyIdentity>(),
+                MaskHashKey = maskHashKey,
             }))],
             log,
             loggerFactory,
