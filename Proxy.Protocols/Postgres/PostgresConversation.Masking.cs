@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text;
+using System.Text.RegularExpressions;
+using Proxy.Core.Masking;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Protocols.Postgres.Framing;
@@ -32,6 +35,9 @@ internal sealed partial class PostgresConversation
     private ResultMask? _rows;
 
     private StatementMasks? _rowsOf;
+
+    /// <summary>The RowDescription about to be handled again has had its origins looked up. Server loop only.</summary>
+    private bool _originsLookedUp;
 
     /// <summary>The masks of the COPY whose rows are passing now; null when they pass unread. Server loop only.</summary>
     private CopyRowMask? _copy;
@@ -187,12 +193,16 @@ internal sealed partial class PostgresConversation
     }
 
     /// <summary>CREATE VIEW stores a query, not values: reading the view is masked through it (docs/masking.md, Views).</summary>
-    private static bool CreatesView(StatementRun run) =>
-        run.Kind == "create" && System.Text.RegularExpressions.Regex.IsMatch(run.Text, @"^\s*create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(materialized\s+|recursive\s+)?view\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static bool CreatesView(StatementRun run) => run.Kind == "create" && CreateView().IsMatch(run.Text);
 
     /// <summary>COPY … BINARY, WITH BINARY, or (FORMAT binary): the binary format carries no types to mask by.</summary>
-    private static bool IsBinaryCopy(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bbinary\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static bool IsBinaryCopy(string text) => BinaryWord().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*create\s+(or\s+replace\s+)?((temp|temporary)\s+)?(materialized\s+|recursive\s+)?view\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreateView();
+
+    [GeneratedRegex(@"\bbinary\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BinaryWord();
 
     /// <summary>
     /// An Execute of a portal this connection did not Bind (a cursor declared in SQL is a portal too): nothing
@@ -214,6 +224,62 @@ internal sealed partial class PostgresConversation
     {
         MessageWriter.WriteDescribe(upstream, (byte)'P', portal);
         _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run });
+    }
+
+    /// <summary>
+    /// A RowDescription of a statement with column masks naming origins the catalog cache does not hold (a cursor's
+    /// tables, a relation created since): what to look up before the description is handled, once per message;
+    /// null to handle it now.
+    /// </summary>
+    private OriginLookup? MissingOrigins(in PostgresMessage message)
+    {
+        if (message.Type != (byte)BackendMessageType.RowDescription || _originsLookedUp)
+        {
+            _originsLookedUp = false;
+            return null;
+        }
+
+        if (!_pending.TryPeek(out var head))
+        {
+            return null;
+        }
+
+        var masks = head.MaskFor?.Masks
+            ?? (head.Expected == Expected.QueryCycle && head.Statements is { } statements && head.Completed < statements.Length ? statements[head.Completed].Masks : null);
+        if (masks is not { Catalog: { } catalog, Plan.HasColumnMasks: true })
+        {
+            return null;
+        }
+
+        List<uint>? missing = null;
+        var reader = new MessageBodyReader(message.Body);
+        var count = reader.ReadInt16();
+        for (var i = 0; i < count; i++)
+        {
+            reader.ReadCString();
+            var table = (uint)reader.ReadInt32();
+            reader.ReadBytes(2 + 4 + 2 + 4 + 2);
+            if (table != 0 && !catalog.TryGet(table, out _))
+            {
+                (missing ??= []).Add(table);
+            }
+        }
+
+        return missing is null ? null : new OriginLookup(catalog, missing);
+    }
+
+    /// <summary>Looks up the origins; a failure leaves them unresolved, and their columns are masked whole.</summary>
+    private async Task ResolveOriginsAsync(OriginLookup lookup)
+    {
+        _originsLookedUp = true;
+        try
+        {
+            await lookup.Catalog.EnsureRelationsAsync(lookup.Tables, _session.Aborted).ConfigureAwait(false);
+        }
+        catch (CatalogException ex)
+        {
+            PostgresLog.CatalogFailed(_handler.Logger, _session.Id, ex.Message);
+        }
     }
 
     /// <summary>A RowDescription or NoData the proxy asked for itself: it sets up the masks and is not forwarded.</summary>
@@ -380,9 +446,9 @@ internal sealed partial class PostgresConversation
             if (!masks.Plan.Patterns.IsEmpty)
             {
                 var scratch = new ArrayBufferWriter<byte>();
-                if (masks.Plan.Patterns.Apply(System.Text.Encoding.UTF8.GetBytes(masked), scratch) != Core.Masking.MaskResult.Unchanged)
+                if (masks.Plan.Patterns.Apply(Encoding.UTF8.GetBytes(masked), scratch) != MaskResult.Unchanged)
                 {
-                    masked = scratch.WrittenCount == 0 ? "[redacted]" : System.Text.Encoding.UTF8.GetString(scratch.WrittenSpan).Replace('\0', '\uFFFD');
+                    masked = scratch.WrittenCount == 0 ? "[redacted]" : Encoding.UTF8.GetString(scratch.WrittenSpan).Replace('\0', '\uFFFD');
                 }
             }
 
@@ -402,7 +468,7 @@ internal sealed partial class PostgresConversation
         foreach (var (code, value) in fields)
         {
             body.Write([code]);
-            body.Write(System.Text.Encoding.UTF8.GetBytes(value));
+            body.Write(Encoding.UTF8.GetBytes(value));
             body.Write([(byte)0]);
         }
 
@@ -412,8 +478,8 @@ internal sealed partial class PostgresConversation
         return true;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("\"(?:[^\"]|\"\")*\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex QuotedText();
+    [GeneratedRegex("\"(?:[^\"]|\"\")*\"", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedText();
 
     /// <summary>
     /// The outcome recorded with what masking changed. A statement that may have changed the catalog drops the
@@ -429,3 +495,6 @@ internal sealed partial class PostgresConversation
         return outcome is not null && run.Masks?.Counts() is { } counts ? outcome with { Masked = counts } : outcome;
     }
 }
+
+/// <summary>Relations a RowDescription names that the catalog cache does not hold yet.</summary>
+internal sealed record OriginLookup(MaskCatalog Catalog, List<uint> Tables);

@@ -42,10 +42,12 @@ internal sealed partial class PostgresConversation
 
                 var buffer = result.Buffer;
                 string? failure = null;
+                OriginLookup? lookup = null;
                 try
                 {
                     while (true)
                     {
+                        var before = buffer;
                         var framed = NextMessage(ref buffer, ref streaming, output, fromClient: false, out var message);
                         if (framed == Framed.NeedMore)
                         {
@@ -54,6 +56,14 @@ internal sealed partial class PostgresConversation
 
                         if (framed == Framed.Message)
                         {
+                            if (MissingOrigins(message) is { } missing)
+                            {
+                                // Left unread until its origins are looked up: the message is handled again after.
+                                buffer = before;
+                                lookup = missing;
+                                break;
+                            }
+
                             OnServerMessage(message, output);
                         }
                     }
@@ -64,7 +74,15 @@ internal sealed partial class PostgresConversation
                 }
                 finally
                 {
-                    input.AdvanceTo(buffer.Start, buffer.End);
+                    // Not examined to the end while a lookup is pending: the next read returns what is already here.
+                    input.AdvanceTo(buffer.Start, lookup is null ? buffer.End : buffer.Start);
+                }
+
+                if (lookup is not null && failure is null)
+                {
+                    await output.FlushAsync().ConfigureAwait(false);
+                    await ResolveOriginsAsync(lookup).ConfigureAwait(false);
+                    continue;
                 }
 
                 if (failure is not null)

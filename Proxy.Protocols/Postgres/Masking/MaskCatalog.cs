@@ -87,6 +87,10 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
     public Task<byte[]> DescribeAsync(string query, CancellationToken cancellationToken) =>
         WithConnectionAsync((connection, token) => connection.DescribeAsync(query, token), cancellationToken);
 
+    /// <summary>Makes sure the relations of these OIDs (origins a RowDescription named) and what their views read are known.</summary>
+    public Task EnsureRelationsAsync(IReadOnlyList<uint> oids, CancellationToken cancellationToken) =>
+        LoadAsync(Current, [], cancellationToken, oids);
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is { } connection)
@@ -97,12 +101,12 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
         _gate.Dispose();
     }
 
-    private Task<bool> LoadAsync(State state, IReadOnlyList<string> tables, CancellationToken cancellationToken) =>
+    private Task<bool> LoadAsync(State state, IReadOnlyList<string> tables, CancellationToken cancellationToken, IReadOnlyList<uint>? relations = null) =>
         WithConnectionAsync(
             async (connection, token) =>
             {
                 var names = tables.Select(RelationName).Where(n => !state.Names.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
-                var oids = new List<uint>();
+                var oids = relations?.Where(oid => !state.Relations.ContainsKey(oid)).Distinct().ToList() ?? [];
                 for (var round = 0; round < MaxRounds && (names.Count > 0 || oids.Count > 0 || !state.TypesLoaded); round++)
                 {
                     var views = await LoadRelationsAsync(connection, state, names, oids, token).ConfigureAwait(false);
