@@ -129,6 +129,12 @@ internal sealed partial class PostgresConversation
     private async ValueTask<ErrorFields?> PrepareCopyAsync(StatementRun run, StatementMasks masks)
     {
         var rule = run.Decision.Masks[0].RuleId;
+        if (!ToStdout().IsMatch(run.Text))
+        {
+            // COPY FROM, or to a file on the server: no rows reach the client (a binary import is fine).
+            return null;
+        }
+
         if (IsBinaryCopy(run.Text))
         {
             return new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
@@ -203,6 +209,9 @@ internal sealed partial class PostgresConversation
 
     [GeneratedRegex(@"\bbinary\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BinaryWord();
+
+    [GeneratedRegex(@"\bto\s+stdout\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToStdout();
 
     /// <summary>
     /// An Execute of a portal this connection did not Bind (a cursor declared in SQL is a portal too): nothing

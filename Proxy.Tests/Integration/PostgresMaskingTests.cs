@@ -313,6 +313,22 @@ public sealed class PostgresMaskingTests
         Assert.That(result.StandardOutput, Does.Contain("***@example.com").Or.Contain("[redacted]"), result.ToString());
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_binary_import_is_not_affected(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(Proxied);
+        await connection.OpenAsync(cancellationToken);
+        await using (var import = await connection.BeginBinaryImportAsync("copy other (id, email) from stdin (format binary)", cancellationToken))
+        {
+            await import.WriteRowAsync(cancellationToken, 7, "imported@example.com");
+            await import.CompleteAsync(cancellationToken);
+        }
+
+        await using var delete = new NpgsqlCommand("delete from other where id = 7", connection);
+        Assert.That(await delete.ExecuteNonQueryAsync(cancellationToken), Is.EqualTo(1));
+    }
+
     [TestCase("copy users to stdout with (format binary)")]
     [TestCase("copy (select email from users) to stdout binary")]
     public async Task Binary_copy_of_masked_results_is_refused(string sql)
