@@ -75,8 +75,9 @@ internal sealed class ResultMask
             else
             {
                 // No origin: an expression, a function, an aggregate, a whole row. If the statement reads a masked
-                // column, this value may be computed from it (lower(email), row_to_json(u)): masked whole.
-                whole = masks.ReadsMasked ? StatementMasks.Whole : null;
+                // column, this value may be computed from it (lower(email), row_to_json(u)): masked whole. Else a
+                // bare column name of a rule still matches it by name (`SELECT get_email() AS email`).
+                whole = masks.ReadsMasked ? StatementMasks.Whole : masks.Plan.HasColumnMasks ? masks.Plan.ColumnMask(null, null, name) : null;
                 what = whole is null ? name : $"expression {name}";
             }
 
