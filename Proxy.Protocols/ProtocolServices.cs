@@ -16,6 +16,9 @@ public sealed record ProtocolServices
 
     /// <summary>Where statements a rule says `approve(…)` for are asked about; null: such statements are refused.</summary>
     public IApprovalBroker? Approvals { get; init; }
+
+    /// <summary>The HMAC key of the `hash` mask function, from configuration (never from a policy file); null when none is configured.</summary>
+    public byte[]? MaskHashKey { get; init; }
 }
 
 /// <summary>

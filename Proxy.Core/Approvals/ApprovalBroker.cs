@@ -353,7 +353,12 @@ public sealed partial class ApprovalBroker : IApprovalBroker, IDisposable
             group,
             ApprovalNames.ParseMode(Text(root, "mode")) ?? ApprovalDefaults.Mode,
             TimeSpan.FromMilliseconds(Number(root, "timeout_ms")),
-            TimeSpan.FromMilliseconds(Number(root, "grant_ms")));
+            TimeSpan.FromMilliseconds(Number(root, "grant_ms")))
+        {
+            Parameters = root.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Array
+                ? [.. parameters.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? p.GetString() : null)]
+                : null,
+        };
         var expiresAt = Text(root, "expires_at") is { } text ? SessionLogTime.Parse(text) : stored.At + ask.Timeout;
         return new Entry(id, ask, stored.At, expiresAt);
     }

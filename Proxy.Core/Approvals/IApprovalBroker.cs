@@ -37,7 +37,14 @@ public sealed record ApprovalAsk(
     string ApproverGroup,
     ApprovalMode Mode,
     TimeSpan Timeout,
-    TimeSpan Grant);
+    TimeSpan Grant)
+{
+    /// <summary>
+    /// The Bind parameters of an extended-protocol execution, as the session log records them (text as sent, binary
+    /// as <c>\x</c> hex); null for a simple query. What an approver needs to see which rows a statement touches.
+    /// </summary>
+    public IReadOnlyList<string?>? Parameters { get; init; }
+}
 
 /// <summary>A snapshot of one request, as the admin API and the CLI show it.</summary>
 public sealed record ApprovalRequest(

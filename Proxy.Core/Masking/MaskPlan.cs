@@ -9,15 +9,19 @@ namespace Proxy.Core.Masking;
 /// </summary>
 public sealed class MaskPlan
 {
-    public static readonly MaskPlan Empty = new(FrozenDictionary<string, ValueMask>.Empty, PatternMask.Empty);
+    public static readonly MaskPlan Empty = new(FrozenDictionary<string, (ValueMask, string)>.Empty, PatternMask.Empty, []);
 
-    private readonly FrozenDictionary<string, ValueMask> _columns;
+    private readonly FrozenDictionary<string, (ValueMask Function, string RuleId)> _columns;
 
-    private MaskPlan(FrozenDictionary<string, ValueMask> columns, PatternMask patterns)
+    private MaskPlan(FrozenDictionary<string, (ValueMask, string)> columns, PatternMask patterns, string[] patternNames)
     {
         _columns = columns;
         Patterns = patterns;
+        PatternNames = patternNames;
     }
+
+    /// <summary>The name of each rule of <see cref="Patterns"/>, in order: a built-in's name, or `/regex/flags`.</summary>
+    public IReadOnlyList<string> PatternNames { get; }
 
     /// <summary>The `mask pattern` rules, in policy order, duplicates removed.</summary>
     public PatternMask Patterns { get; }
@@ -39,8 +43,9 @@ public sealed class MaskPlan
             return Empty;
         }
 
-        var columns = new Dictionary<string, ValueMask>(StringComparer.OrdinalIgnoreCase);
+        var columns = new Dictionary<string, (ValueMask Function, string RuleId)>(StringComparer.OrdinalIgnoreCase);
         var rules = new List<(ValuePattern, ValueMask)>();
+        var patternNames = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directive in directives)
         {
@@ -59,9 +64,9 @@ public sealed class MaskPlan
                 foreach (var name in names)
                 {
                     // Several masks on one column: the one that reveals least wins, whatever the rule order.
-                    if (!columns.TryGetValue(name, out var existing) || function.Disclosure < existing.Disclosure)
+                    if (!columns.TryGetValue(name, out var existing) || function.Disclosure < existing.Function.Disclosure)
                     {
-                        columns[name] = function;
+                        columns[name] = (function, directive.RuleId);
                     }
                 }
             }
@@ -76,6 +81,7 @@ public sealed class MaskPlan
                 try
                 {
                     rules.Add((directive.PatternIsRegex ? ValuePatterns.Regex(pattern, directive.PatternFlags) : ValuePatterns.Get(pattern), function));
+                    patternNames.Add(directive.PatternIsRegex ? $"/{pattern}/{directive.PatternFlags}" : pattern);
                 }
                 catch (ArgumentException e)
                 {
@@ -88,7 +94,7 @@ public sealed class MaskPlan
             }
         }
 
-        return new MaskPlan(columns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), rules.Count == 0 ? PatternMask.Empty : new PatternMask(rules));
+        return new MaskPlan(columns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), rules.Count == 0 ? PatternMask.Empty : new PatternMask(rules), [.. patternNames]);
     }
 
     /// <summary>
@@ -98,15 +104,19 @@ public sealed class MaskPlan
     /// reveals least wins. <paramref name="schema"/> and <paramref name="table"/> are null when the column does not
     /// come straight from a table (an expression).
     /// </summary>
-    public ValueMask? ColumnMask(string? schema, string? table, string column)
+    public ValueMask? ColumnMask(string? schema, string? table, string column) => ColumnMask(schema, table, column, out _);
+
+    /// <summary>As <see cref="ColumnMask(string?, string?, string)"/>, with the id of the rule whose mask it is.</summary>
+    public ValueMask? ColumnMask(string? schema, string? table, string column, out string? ruleId)
     {
         ArgumentNullException.ThrowIfNull(column);
+        ruleId = null;
         if (_columns.Count == 0)
         {
             return null;
         }
 
-        _columns.TryGetValue(column, out var best);
+        (ValueMask? Function, string? RuleId) best = _columns.TryGetValue(column, out var bare) ? bare : default;
         if (table is not null)
         {
             best = Stronger(best, _columns.GetValueOrDefault($"{table}.{column}"));
@@ -116,9 +126,10 @@ public sealed class MaskPlan
             }
         }
 
-        return best;
+        ruleId = best.RuleId;
+        return best.Function;
     }
 
-    private static ValueMask? Stronger(ValueMask? a, ValueMask? b) =>
-        a is null ? b : b is null ? a : b.Disclosure < a.Disclosure ? b : a;
+    private static (ValueMask? Function, string? RuleId) Stronger((ValueMask? Function, string? RuleId) a, (ValueMask Function, string RuleId) b) =>
+        a.Function is null ? b : b.Function is null ? a : b.Function.Disclosure < a.Function.Disclosure ? b : a;
 }

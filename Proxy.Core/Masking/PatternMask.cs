@@ -39,9 +39,16 @@ public sealed class PatternMask
 
     public bool IsEmpty => _patterns.Length == 0;
 
-    public MaskResult Apply(ReadOnlySpan<byte> utf8Value, IBufferWriter<byte> output)
+    public MaskResult Apply(ReadOnlySpan<byte> utf8Value, IBufferWriter<byte> output) => Apply(utf8Value, output, out _);
+
+    /// <summary>
+    /// As <see cref="Apply(ReadOnlySpan{byte}, IBufferWriter{byte})"/>; <paramref name="matchedRules"/> has bit i set
+    /// when rule i (of the first 64) matched, so a caller can count what each pattern masked.
+    /// </summary>
+    public MaskResult Apply(ReadOnlySpan<byte> utf8Value, IBufferWriter<byte> output, out ulong matchedRules)
     {
         ArgumentNullException.ThrowIfNull(output);
+        matchedRules = 0;
         if (_patterns.Length == 0 || utf8Value.IsEmpty)
         {
             return MaskResult.Unchanged;
@@ -62,6 +69,11 @@ public sealed class PatternMask
             }
 
             var items = matches.Items;
+            foreach (var match in items)
+            {
+                matchedRules |= match.Rule < 64 ? 1UL << match.Rule : 0;
+            }
+
             foreach (var match in items)
             {
                 if (_functions[match.Rule] is NullMask)

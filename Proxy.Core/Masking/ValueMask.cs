@@ -23,6 +23,10 @@ public abstract class ValueMask
     /// <summary>How much of the original the function reveals: lower reveals less. Picks the winner when several column masks name one column.</summary>
     internal abstract int Disclosure { get; }
 
+    /// <summary>Of two masks on one value, the one that reveals less (either may be null).</summary>
+    public static ValueMask? LeastRevealing(ValueMask? a, ValueMask? b) =>
+        a is null ? b : b is null ? a : b.Disclosure < a.Disclosure ? b : a;
+
     /// <summary>Writes the masked form of <paramref name="utf8Value"/> and returns <see cref="MaskResult.Written"/>, or returns <see cref="MaskResult.Null"/> and writes nothing.</summary>
     public abstract MaskResult Apply(ReadOnlySpan<byte> utf8Value, IBufferWriter<byte> output);
 

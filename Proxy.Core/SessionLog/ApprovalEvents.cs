@@ -25,6 +25,24 @@ public sealed record ApprovalRequested(string Id, ApprovalAsk Ask, DateTimeOffse
         }
 
         writer.WriteString("statement", Ask.Statement);
+        if (Ask.Parameters is { } parameters)
+        {
+            writer.WriteStartArray("parameters");
+            foreach (var parameter in parameters)
+            {
+                if (parameter is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStringValue(parameter);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteString("fingerprint", Ask.Fingerprint);
         writer.WriteString("rule", Ask.RuleId);
         if (Ask.RuleMessage is not null)

@@ -10,7 +10,17 @@ public sealed record StatementDecision(string Verdict, string? Rule, IReadOnlyLi
 }
 
 /// <summary>How a statement ended: rows from the command tag, or the error the client saw.</summary>
-public sealed record StatementOutcome(TimeSpan Duration, string? CommandTag, long? Rows, string? SqlState, string? ErrorMessage);
+public sealed record StatementOutcome(TimeSpan Duration, string? CommandTag, long? Rows, string? SqlState, string? ErrorMessage)
+{
+    /// <summary>What masking changed in the statement's results; null when nothing was masked.</summary>
+    public IReadOnlyList<MaskedValues>? Masked { get; init; }
+}
+
+/// <summary>
+/// How many result values one mask changed: <see cref="What"/> is `column schema.table.column`,
+/// `expression NAME` (a result column without an origin, masked whole) or `pattern NAME`.
+/// </summary>
+public sealed record MaskedValues(string What, string Function, long Values);
 
 /// <summary>
 /// One statement of a session: who ran it where, what it was, what the policy decided and how it ended
@@ -90,6 +100,20 @@ public sealed record StatementEvent(
 
         WriteOptional(writer, "sqlstate", outcome.SqlState);
         WriteOptional(writer, "error", outcome.ErrorMessage);
+        if (outcome.Masked is { Count: > 0 } masked)
+        {
+            writer.WriteStartArray("masked");
+            foreach (var entry in masked)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("what", entry.What);
+                writer.WriteString("function", entry.Function);
+                writer.WriteNumber("values", entry.Values);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

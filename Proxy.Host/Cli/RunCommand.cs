@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Proxy.Core.Approvals;
 using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Core.Policy.Syntax;
 using Proxy.Core.SessionLog;
 using Proxy.Host.Admin;
 using Proxy.Host.Configuration;
@@ -92,6 +93,17 @@ internal static class RunCommand
                     return ProxyCommandLine.InvalidConfiguration;
                 }
 
+                if (options.MaskHashKey is null && HashMaskRules(document).ToList() is { Count: > 0 } keyless)
+                {
+                    foreach (var span in keyless)
+                    {
+                        await Console.Error.WriteLineAsync($"{span}: error: mask function 'hash' needs a key: set MaskHashKeyEnv or MaskHashKeyFile in the configuration (docs/configuration.md)").ConfigureAwait(false);
+                    }
+
+                    await Console.Error.WriteLineAsync("proxy: invalid policy; nothing started").ConfigureAwait(false);
+                    return ProxyCommandLine.InvalidConfiguration;
+                }
+
                 policy = new PolicySetup(policyPath, new PolicyStore(CompiledPolicy.Compile(document)), diagnostics);
             }
             else
@@ -103,6 +115,15 @@ internal static class RunCommand
         });
         return command;
     }
+
+    /// <summary>Where enforced rules use `hash`, which cannot mask without the configured key.</summary>
+    private static IEnumerable<SourceSpan> HashMaskRules(PolicyDocument document) =>
+        document.Rules.Where(rule => rule.Mode != RuleMode.Audit).SelectMany(rule => rule.Actions).Select(action => action switch
+        {
+            MaskColumnAction column => column.Function,
+            MaskPatternAction pattern => pattern.Function,
+            _ => null,
+        }).Where(function => function?.Name == "hash").Select(function => function!.Span);
 
     private static async Task<int> RunAsync(ProxyOptions options, PolicySetup policy, CancellationToken cancellationToken)
     {

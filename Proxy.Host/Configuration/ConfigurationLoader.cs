@@ -36,12 +36,12 @@ public static class ConfigurationLoader
     public const string DefaultDataDirectory = "data";
     public const string DefaultAdminListen = "127.0.0.1:9432";
 
-    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies", "Identities", "Admin"];
+    private static readonly string[] TopLevelKeys = ["DataDirectory", "Durability", "DrainTimeout", "Listeners", "Policies", "Identities", "MaskHashKeyEnv", "MaskHashKeyFile", "Admin"];
     private static readonly string[] AdminKeys = ["Listen", "AllowRemote", "Tokens", "ReadGroups", "ReloadGroups", "MetricsRequireToken"];
     private static readonly string[] AdminTokenKeys = ["Identity", "Sha256"];
     private static readonly string[] PostgresListenerKeys =
         ["Auth", "UpstreamUser", "UpstreamPasswordEnv", "UpstreamPasswordFile", "MaxMessageSize", "AuditParameters", "AuditParameterLimit",
-         "TlsCertificate", "TlsKey", "ClientTls", "UpstreamTls", "UpstreamTlsCa", "UpstreamTlsServerName"];
+         "TlsCertificate", "TlsKey", "ClientTls", "UpstreamTls", "UpstreamTlsCa", "UpstreamTlsServerName", "CatalogUser", "CatalogPasswordEnv", "CatalogPasswordFile"];
     private static readonly string[] ClientTlsNames = ["optional", "required"];
     private static readonly string[] UpstreamTlsNames = ["disable", "prefer", "require", "verify-full"];
     private static readonly string[] ListenerKeys = ["Name", "Protocol", "Listen", "Upstream", "MaxConnections", "ConnectTimeout", "IdleTimeout", .. PostgresListenerKeys];
@@ -157,6 +157,7 @@ public static class ConfigurationLoader
         var drain = ReadDuration(configuration, "DrainTimeout", TimeSpan.FromSeconds(30), context);
         var policies = ReadPolicies(configuration, context);
         var identities = ReadIdentities(configuration, context);
+        var hashKey = ReadMaskHashKey(configuration, context);
         var listeners = ReadListeners(configuration, context, protocols);
         var admin = ReadAdmin(configuration, identities, context);
         if (requireListeners && listeners.Count == 0 && context.Errors.Count == 0)
@@ -172,6 +173,7 @@ public static class ConfigurationLoader
             Listeners = [.. listeners],
             PolicyPath = policies,
             Identities = identities,
+            MaskHashKey = hashKey,
             Admin = admin,
         };
     }
@@ -391,6 +393,8 @@ public static class ConfigurationLoader
             }
         }
 
+        settings = ReadCatalogCredential(section, settings, context);
+
         if (section["AuditParameters"] is { } auditText)
         {
             if (bool.TryParse(auditText, out var audit))
@@ -515,14 +519,21 @@ public static class ConfigurationLoader
     }
 
     /// <summary>The held password, from the environment variable or the file named. The value never appears in an error.</summary>
-    private static string? ReadHeldPassword(IConfigurationSection section, string? variable, string? file, LoadContext context)
+    private static string? ReadHeldPassword(IConfigurationSection section, string? variable, string? file, LoadContext context) =>
+        ReadSecret(section.Path + ":", "UpstreamPassword", variable, file, context);
+
+    /// <summary>
+    /// A secret named by an environment variable (`{prefix}{name}Env`) or a file (`{prefix}{name}File`), so that it
+    /// never sits in the configuration file itself.
+    /// </summary>
+    private static string? ReadSecret(string prefix, string name, string? variable, string? file, LoadContext context)
     {
         if (variable is not null)
         {
             var value = Environment.GetEnvironmentVariable(variable);
             if (string.IsNullOrEmpty(value))
             {
-                context.Error(section.Path + ":UpstreamPasswordEnv", $"environment variable {variable} is not set or empty");
+                context.Error(prefix + name + "Env", $"environment variable {variable} is not set or empty");
                 return null;
             }
 
@@ -531,11 +542,11 @@ public static class ConfigurationLoader
 
         try
         {
-            // One trailing line break is how files are written by editors and `echo`; it is not part of the password.
+            // One trailing line break is how files are written by editors and `echo`; it is not part of the secret.
             var text = File.ReadAllText(file!).TrimEnd('\n').TrimEnd('\r');
             if (text.Length == 0)
             {
-                context.Error(section.Path + ":UpstreamPasswordFile", $"'{file}' is empty");
+                context.Error(prefix + name + "File", $"'{file}' is empty");
                 return null;
             }
 
@@ -543,9 +554,86 @@ public static class ConfigurationLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            context.Error(section.Path + ":UpstreamPasswordFile", $"cannot read '{file}': {ex.Message}");
+            context.Error(prefix + name + "File", $"cannot read '{file}': {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// CatalogUser with CatalogPasswordEnv or CatalogPasswordFile: the role a passthrough listener's catalog lookups
+    /// log in as, for column masks (docs/masking.md). With Auth: held the held credential serves, so these are refused.
+    /// </summary>
+    private static PostgresSettings ReadCatalogCredential(IConfigurationSection section, PostgresSettings settings, LoadContext context)
+    {
+        var user = section["CatalogUser"];
+        var passwordEnv = section["CatalogPasswordEnv"];
+        var passwordFile = section["CatalogPasswordFile"];
+        if (user is null && passwordEnv is null && passwordFile is null)
+        {
+            return settings;
+        }
+
+        if (settings.Auth == PostgresAuth.Held)
+        {
+            context.Error(section.Path + ":" + (user is not null ? "CatalogUser" : passwordEnv is not null ? "CatalogPasswordEnv" : "CatalogPasswordFile"),
+                "only used with Auth: passthrough; with held, catalog lookups use the held credential");
+            return settings;
+        }
+
+        if (string.IsNullOrWhiteSpace(user))
+        {
+            context.Error(section.Path + ":CatalogUser", "is required with CatalogPasswordEnv or CatalogPasswordFile (the role catalog lookups log in as)", locateAt: section.Path);
+            return settings;
+        }
+
+        if (passwordEnv is not null && passwordFile is not null)
+        {
+            context.Error(section.Path + ":CatalogPasswordEnv", "give at most one of CatalogPasswordEnv and CatalogPasswordFile");
+            return settings;
+        }
+
+        // No password at all is allowed: a server that trusts the proxy's address for this role asks for none.
+        var password = passwordEnv is null && passwordFile is null ? string.Empty : ReadSecret(section.Path + ":", "CatalogPassword", passwordEnv, passwordFile, context);
+        return password is null ? settings : settings with { Catalog = new HeldCredential(user, password) };
+    }
+
+    /// <summary>
+    /// MaskHashKeyEnv or MaskHashKeyFile: the HMAC key of the `hash` mask function, kept out of policy files so that
+    /// whoever reads a policy cannot recompute hashes. The text's UTF-8 bytes are the key; at least 16 bytes.
+    /// </summary>
+    private static byte[]? ReadMaskHashKey(IConfiguration configuration, LoadContext context)
+    {
+        var variable = configuration["MaskHashKeyEnv"];
+        var file = configuration["MaskHashKeyFile"];
+        if (variable is null && file is null)
+        {
+            return null;
+        }
+
+        if (variable is not null && file is not null)
+        {
+            context.Error("MaskHashKeyEnv", "give one of MaskHashKeyEnv and MaskHashKeyFile, not both");
+            return null;
+        }
+
+        if (file is not null)
+        {
+            file = context.FullPath("MaskHashKeyFile", file);
+        }
+
+        if (ReadSecret(string.Empty, "MaskHashKey", variable, file, context) is not { } key)
+        {
+            return null;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(key);
+        if (bytes.Length < 16)
+        {
+            context.Error(variable is not null ? "MaskHashKeyEnv" : "MaskHashKeyFile", $"the key is {bytes.Length} bytes; the hash mask needs at least 16 (a random 32-byte secret, e.g. `openssl rand -hex 32`)");
+            return null;
+        }
+
+        return bytes;
     }
 
     private static int? ReadInteger(IConfigurationSection section, string key, int least, int most, LoadContext context)

@@ -23,6 +23,9 @@ public sealed record ProxyOptions
     /// <summary>Who the proxy authenticates itself (listeners with `Auth: held`), by name.</summary>
     public ImmutableDictionary<string, ProxyIdentity> Identities { get; init; } = ImmutableDictionary<string, ProxyIdentity>.Empty;
 
+    /// <summary>The HMAC key of the `hash` mask function (MaskHashKeyEnv or MaskHashKeyFile); null when none is configured.</summary>
+    public byte[]? MaskHashKey { get; init; }
+
     /// <summary>The admin API; null when the configuration has no `Admin` section (nothing listens).</summary>
     public AdminOptions? Admin { get; init; }
 

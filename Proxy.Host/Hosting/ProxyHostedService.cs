@@ -52,7 +52,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
             LogNoPolicy(_logger);
         }
 
-        var services = new ProtocolServices { Policy = policy.Store, LoggerFactory = loggerFactory, Identities = options.Identities, Approvals = approvals };
+        var services = new ProtocolServices { Policy = policy.Store, LoggerFactory = loggerFactory, Identities = options.Identities, Approvals = approvals, MaskHashKey = options.MaskHashKey };
         var server = new ProxyServer(
             options.Listeners.Select(l => (l, ProtocolCatalog.Create(l, services))),
             sessionLog,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Protocols.Postgres.Framing;
+using Proxy.Protocols.Postgres.Masking;
 
 namespace Proxy.Protocols.Postgres;
 
@@ -46,6 +47,9 @@ internal sealed class StatementRun(string text, string kind, IReadOnlyList<strin
     public bool Committed { get; set; }
 
     public long StartedAt { get; set; } = Stopwatch.GetTimestamp();
+
+    /// <summary>The statement's result masks; null when its decision has none (its rows then stream through unread).</summary>
+    public StatementMasks? Masks { get; set; }
 }
 
 /// <summary>
@@ -63,6 +67,9 @@ internal struct PendingResponse
 
     /// <summary>For a Query: how many of its statements have completed.</summary>
     public int Completed;
+
+    /// <summary>A Describe the proxy sent itself before this statement's Execute: its answer sets up the masks and is not forwarded.</summary>
+    public StatementRun? MaskFor;
 }
 
 /// <summary>

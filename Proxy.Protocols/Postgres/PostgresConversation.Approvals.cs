@@ -67,10 +67,10 @@ internal sealed partial class PostgresConversation
     }
 
     /// <summary>Asks for every statement that needs approval, then sends the message, or its failing substitute when one is not approved.</summary>
-    private async ValueTask ApproveAndSendAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[] runs)
+    private async ValueTask ApproveAndSendAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[] runs, string? describePortal = null)
     {
         var refusal = await ApproveAsync(runs, upstream).ConfigureAwait(false);
-        await SendStatementsAsync(message, upstream, expected, runs, refusal).ConfigureAwait(false);
+        await SendStatementsAsync(message, upstream, expected, runs, refusal, describePortal).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,34 +112,50 @@ internal sealed partial class PostgresConversation
                 parameters.By,
                 mode,
                 parameters.Timeout is { } timeout && timeout > TimeSpan.Zero ? timeout : ApprovalDefaults.Timeout,
-                parameters.Grant is { } granted && granted >= TimeSpan.Zero ? granted : ApprovalDefaults.Grant);
+                parameters.Grant is { } granted && granted >= TimeSpan.Zero ? granted : ApprovalDefaults.Grant)
+            {
+                Parameters = run.Parameters,
+            };
             var ticket = broker.Request(ask);
             run.ApprovalId = ticket.Id;
+            if (mode == ApprovalMode.Hold)
+            {
+                // From here a CancelRequest withdraws it, also while its event is being committed.
+                Volatile.Write(ref _heldApproval, ticket.Id);
+            }
+
             try
             {
-                // Nobody may be told of a request, let alone approve it, before the log has it.
-                await ticket.Recorded.ConfigureAwait(false);
-            }
-            catch (SessionLogUnavailableException ex)
-            {
-                broker.Withdraw(ticket.Id, "the session log cannot record the request");
-                return new ErrorFields(ErrorFields.Error, ErrorFields.PrerequisiteMissing, Clean($"statement not run: the session log cannot record its approval request ({ex.Message})"));
-            }
+                try
+                {
+                    // Nobody may be told of a request, let alone approve it, before the log has it.
+                    await ticket.Recorded.ConfigureAwait(false);
+                }
+                catch (SessionLogUnavailableException ex)
+                {
+                    broker.Withdraw(ticket.Id, "the session log cannot record the request");
+                    return new ErrorFields(ErrorFields.Error, ErrorFields.PrerequisiteMissing, Clean($"statement not run: the session log cannot record its approval request ({ex.Message})"));
+                }
 
-            if (mode == ApprovalMode.Retry)
-            {
-                return new ErrorFields(
-                    ErrorFields.Error,
-                    ErrorFields.InsufficientPrivilege,
-                    Clean($"statement needs approval by \"{ask.ApproverGroup}\" (policy rule {ask.RuleId}): approval request {ticket.Id} is pending; run the statement again once it is approved"),
-                    Detail: ask.RuleMessage is null ? null : Clean(ask.RuleMessage),
-                    Hint: ApproverHint(ticket.Id));
-            }
+                if (mode == ApprovalMode.Retry)
+                {
+                    return new ErrorFields(
+                        ErrorFields.Error,
+                        ErrorFields.InsufficientPrivilege,
+                        Clean($"statement needs approval by \"{ask.ApproverGroup}\" (policy rule {ask.RuleId}): approval request {ticket.Id} is pending; run the statement again once it is approved"),
+                        Detail: ask.RuleMessage is null ? null : Clean(ask.RuleMessage),
+                        Hint: ApproverHint(ticket.Id));
+                }
 
-            var final = await HoldAsync(broker, ticket, ask, upstream).ConfigureAwait(false);
-            if (final.State != ApprovalState.Approved)
+                var final = await HoldAsync(broker, ticket, ask, upstream).ConfigureAwait(false);
+                if (final.State != ApprovalState.Approved)
+                {
+                    return RefusalOf(final);
+                }
+            }
+            finally
             {
-                return RefusalOf(final);
+                Volatile.Write(ref _heldApproval, null);
             }
         }
 
@@ -149,18 +165,22 @@ internal sealed partial class PostgresConversation
     /// <summary>Tells the client what it waits for, then waits for the decision, a cancel, the client leaving, or the session's end.</summary>
     private async Task<ApprovalRequest> HoldAsync(IApprovalBroker broker, ApprovalTicket ticket, ApprovalAsk ask, PipeWriter upstream)
     {
-        Volatile.Write(ref _heldApproval, ticket.Id);
         try
         {
             // What was forwarded before the held message (an earlier pipelined query, the Parse and Bind of this
             // Execute) goes to the server now: only this statement waits.
             await upstream.FlushAsync(_session.Aborted).ConfigureAwait(false);
-            await SendNoticeAsync(new ErrorFields(
-                NoticeSeverity,
-                SuccessfulCompletion,
-                Clean($"statement held for approval: request {ticket.Id} (policy rule {ask.RuleId}); waiting up to {ApprovalBroker.FormatDuration(ask.Timeout)} for a member of \"{ask.ApproverGroup}\""),
-                Detail: ask.RuleMessage is null ? null : Clean(ask.RuleMessage),
-                Hint: ApproverHint(ticket.Id))).ConfigureAwait(false);
+
+            // Withdrawn already (a cancel while the request was being committed): nothing to announce.
+            if (!ticket.Completion.IsCompleted)
+            {
+                await SendNoticeAsync(new ErrorFields(
+                    NoticeSeverity,
+                    SuccessfulCompletion,
+                    Clean($"statement held for approval: request {ticket.Id} (policy rule {ask.RuleId}); waiting up to {ApprovalBroker.FormatDuration(ask.Timeout)} for a member of \"{ask.ApproverGroup}\""),
+                    Detail: ask.RuleMessage is null ? null : Clean(ask.RuleMessage),
+                    Hint: ApproverHint(ticket.Id))).ConfigureAwait(false);
+            }
 
             // The client loop is not reading while it holds, so the client's leaving shows only on the socket.
             var first = await Task.WhenAny(ticket.Completion, _session.ClientEnded).WaitAsync(_session.Aborted).ConfigureAwait(false);
@@ -176,10 +196,6 @@ internal sealed partial class PostgresConversation
         catch (Exception ex) when (IsConnectionFailure(ex))
         {
             broker.Withdraw(ticket.Id, $"the session failed while the statement was held: {ex.Message}");
-        }
-        finally
-        {
-            Volatile.Write(ref _heldApproval, null);
         }
 
         // Final now: withdrawn above, or decided (a decision racing the withdrawal wins or loses in the broker).

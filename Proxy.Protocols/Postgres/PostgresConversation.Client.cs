@@ -6,6 +6,7 @@ using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 using Proxy.Protocols.Postgres.Framing;
+using Proxy.Protocols.Postgres.Masking;
 using Proxy.Protocols.Postgres.Sql;
 
 namespace Proxy.Protocols.Postgres;
@@ -145,8 +146,13 @@ internal sealed partial class PostgresConversation
     /// are refused. In strict durability each statement's record is committed first: one that cannot be
     /// recorded does not run.
     /// </summary>
-    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal)
+    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal, string? describePortal = null)
     {
+        if (refusal is null && runs is { Length: > 0 })
+        {
+            refusal = await PrepareMasksAsync(runs).ConfigureAwait(false);
+        }
+
         if (refusal is null && runs is { Length: > 0 } && _session.Log.Durability == Durability.Strict)
         {
             refusal = await CommitBeforeRunningAsync(runs).ConfigureAwait(false);
@@ -154,6 +160,11 @@ internal sealed partial class PostgresConversation
 
         if (refusal is null)
         {
+            if (describePortal is not null && runs is [{ Masks: not null } run, ..])
+            {
+                DescribeForMasking(upstream, describePortal, run);
+            }
+
             MessageWriter.WriteRaw(upstream, message.Raw);
         }
         else
@@ -262,12 +273,16 @@ internal sealed partial class PostgresConversation
             run.Parameters = bound.Parameters;
             runs = [run];
         }
+        else if (bound is null && UnboundPortalRun(portal) is { } cursor)
+        {
+            runs = [cursor];
+        }
 
         // The hold is here, not at Parse: each execution is asked for, with its parameters known, and the Parse,
         // Bind and Describe sent with it (Npgsql sends all five at once) are answered meanwhile.
         return NeedsApproval(runs)
-            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!)
-            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null);
+            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!, describePortal: portal)
+            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null, describePortal: portal);
     }
 
     private void OnClose(in PostgresMessage message, PipeWriter upstream)
@@ -290,7 +305,8 @@ internal sealed partial class PostgresConversation
         var text = $"(function call, oid {oid})";
         var input = StatementInput(text, "call", [], where: false, multi: false, cteWrite: false, dynamic: true, unknown: true);
         var decision = _handler.Services.Policy.Current.Decide(input);
-        ErrorFields? refusal = decision.Verdict == Verdict.Allow && decision.RuleId is not null
+        // A FunctionCallResponse has no RowDescription to mask by: a call whose results would be masked is refused.
+        ErrorFields? refusal = decision.Verdict == Verdict.Allow && decision.RuleId is not null && decision.Masks.Count == 0
             ? null
             : new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
                 decision.RuleId is null
@@ -323,8 +339,9 @@ internal sealed partial class PostgresConversation
             var input = StatementInput(text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown);
             var decision = policy.Decide(input);
             var refused = RefusalFor(decision);
+            var masks = refused is null ? MasksFor(decision, out refused) : null;
             refusal ??= refused;
-            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null);
+            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null) { Masks = masks };
         }
 
         return runs;
@@ -358,9 +375,6 @@ internal sealed partial class PostgresConversation
             $"statement needs approval by \"{decision.Approval?.By}\" (policy rule {decision.RuleId}); approvals are not available on this listener",
             Hint: decision.Message?.Replace('\0', '\uFFFD')),
 
-        // Masking rewrites rows; a listener that cannot do it refuses rather than return them unmasked.
-        _ when decision.Masks.Count > 0 => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
-            $"policy rule {decision.Masks[0].RuleId} masks results, which this listener cannot do; the statement is refused rather than answered unmasked"),
         _ => null,
     };
 
@@ -431,10 +445,12 @@ internal sealed partial class PostgresConversation
         var decision = _handler.Services.Policy.Current.Decide(
             StatementInput(text, "unknown", [], where: false, multi: false, cteWrite: false, dynamic: false, unknown: true));
         var refusal = RefusalFor(decision);
-        return new PreparedStatement([new StatementRun(text, "unknown", [], decision, refusal is not null)], refusal);
+        var masks = refusal is null ? MasksFor(decision, out refusal) : null;
+        return new PreparedStatement([new StatementRun(text, "unknown", [], decision, refusal is not null) { Masks = masks }], refusal);
     }
 
-    private static StatementRun Copy(StatementRun run) => new(run.Text, run.Kind, run.Tables, run.Decision, run.Refused);
+    private static StatementRun Copy(StatementRun run) =>
+        new(run.Text, run.Kind, run.Tables, run.Decision, run.Refused) { Masks = run.Masks is { } masks ? new StatementMasks(masks.Plan) : null };
 
     private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, Copy);
 

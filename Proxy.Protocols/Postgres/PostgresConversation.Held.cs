@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Proxy.Core.Sessions;
 using Proxy.Protocols.Postgres.Auth;
 using Proxy.Protocols.Postgres.Framing;
+using static Proxy.Protocols.Postgres.Auth.PasswordLogin;
 
 namespace Proxy.Protocols.Postgres;
 
@@ -16,14 +17,6 @@ namespace Proxy.Protocols.Postgres;
 /// </summary>
 internal sealed partial class PostgresConversation
 {
-    /// <summary>Authentication request codes (PostgreSQL protocol 55.7, AuthenticationXXX).</summary>
-    private const int AuthOk = 0;
-    private const int AuthCleartext = 3;
-    private const int AuthMd5 = 5;
-    private const int AuthSasl = 10;
-    private const int AuthSaslContinue = 11;
-    private const int AuthSaslFinal = 12;
-
     /// <summary>
     /// The startup parameters passed on to the server. Others are dropped: `options` could set any setting
     /// (`-c role=…`) as the held role, and `replication` would open a replication connection.
@@ -131,50 +124,20 @@ internal sealed partial class PostgresConversation
                 return false;
             }
 
-            var code = BinaryPrimitives.ReadInt32BigEndian(message);
-            var data = message.AsSpan(4);
-            byte[]? answer;
-            switch (code)
+            var step = PasswordLogin.Next(BinaryPrimitives.ReadInt32BigEndian(message), message.AsSpan(4), credential, scram);
+            if (step.Failure is { } failure)
             {
-                case AuthOk:
-                    return true;
-                case AuthCleartext:
-                    answer = [.. Encoding.UTF8.GetBytes(credential.Password), 0];
-                    break;
-                case AuthMd5:
-                    answer = [.. Md5Password.Compute(credential.Password, credential.User, data[..Md5Password.SaltLength]), 0];
-                    break;
-                case AuthSasl:
-                    if (!SaslMechanisms(data).Contains(ScramVerifier.MechanismName))
-                    {
-                        return await FailUpstreamLoginAsync("the server offers no SASL mechanism the proxy speaks").ConfigureAwait(false);
-                    }
+                return await FailUpstreamLoginAsync(failure).ConfigureAwait(false);
+            }
 
-                    var first = scram.CreateClientFirst();
-                    answer = new byte[ScramMechanism.Length + 1 + 4 + first.Length];
-                    ScramMechanism.CopyTo(answer, 0);
-                    BinaryPrimitives.WriteInt32BigEndian(answer.AsSpan(ScramMechanism.Length + 1), first.Length);
-                    first.CopyTo(answer, ScramMechanism.Length + 5);
-                    break;
-                case AuthSaslContinue:
-                    var step = scram.HandleServerFirst(data);
-                    if (!step.Succeeded)
-                    {
-                        return await FailUpstreamLoginAsync($"SCRAM: {step.FailureReason}").ConfigureAwait(false);
-                    }
+            if (step.Done)
+            {
+                return true;
+            }
 
-                    answer = step.Message.ToArray();
-                    break;
-                case AuthSaslFinal:
-                    var final = scram.HandleServerFinal(data);
-                    if (!final.Succeeded)
-                    {
-                        return await FailUpstreamLoginAsync($"SCRAM: {final.FailureReason}").ConfigureAwait(false);
-                    }
-
-                    continue;
-                default:
-                    return await FailUpstreamLoginAsync($"the server asks for authentication method {code}, which the proxy does not speak").ConfigureAwait(false);
+            if (step.Answer is not { } answer)
+            {
+                continue;
             }
 
             MessageWriter.WriteMessage(upstream, (byte)FrontendMessageType.Password, answer);
@@ -297,19 +260,6 @@ internal sealed partial class PostgresConversation
         var length = reader.ReadInt32();
         return (mechanism, length < 0 ? [] : reader.ReadBytes(length).ToArray());
     }
-
-    /// <summary>AuthenticationSASL's list of mechanism names, each zero-terminated, ending with an empty one.</summary>
-    private static List<string> SaslMechanisms(ReadOnlySpan<byte> data)
-    {
-        var names = new List<string>();
-        while (data.IndexOf((byte)0) is var end and > 0)
-        {
-            names.Add(Encoding.UTF8.GetString(data[..end]));
-            data = data[(end + 1)..];
-        }
-
-        return names;
-    }
 }
 
 /// <summary>The postgres listener's log lines (event ids 3000+).</summary>
@@ -320,6 +270,9 @@ internal static partial class PostgresLog
 
     [LoggerMessage(3002, LogLevel.Error, "Session {SessionId}: {Reason}")]
     public static partial void UpstreamTlsFailed(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(3003, LogLevel.Error, "Session {SessionId}: masking catalog lookup failed, statement refused: {Reason}")]
+    public static partial void CatalogFailed(ILogger logger, string sessionId, string reason);
 
     [LoggerMessage(3001, LogLevel.Error, "Session {SessionId}: the upstream refused the held credential of role \"{Role}\": {Reason}")]
     public static partial void UpstreamLoginFailed(ILogger logger, string sessionId, string role, string reason);

@@ -45,10 +45,12 @@ internal sealed partial class PostgresConversation
                 await EnterClientWriteAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
                 string? failure = null;
+                OriginLookup? lookup = null;
                 try
                 {
                     while (true)
                     {
+                        var before = buffer;
                         var framed = NextMessage(ref buffer, ref streaming, output, fromClient: false, out var message);
                         if (framed == Framed.NeedMore)
                         {
@@ -57,6 +59,14 @@ internal sealed partial class PostgresConversation
 
                         if (framed == Framed.Message)
                         {
+                            if (MissingOrigins(message) is { } missing)
+                            {
+                                // Left unread until its origins are looked up: the message is handled again after.
+                                buffer = before;
+                                lookup = missing;
+                                break;
+                            }
+
                             OnServerMessage(message, output);
                         }
                     }
@@ -67,7 +77,18 @@ internal sealed partial class PostgresConversation
                 }
                 finally
                 {
-                    input.AdvanceTo(buffer.Start, buffer.End);
+                    // Not examined to the end while a lookup is pending: the next read returns what is already here.
+                    input.AdvanceTo(buffer.Start, lookup is null ? buffer.End : buffer.Start);
+                }
+
+                if (lookup is not null && failure is null)
+                {
+                    await output.FlushAsync().ConfigureAwait(false);
+
+                    // A held statement's notice may go out while the catalog answers.
+                    LeaveClientWrite(streaming);
+                    await ResolveOriginsAsync(lookup).ConfigureAwait(false);
+                    continue;
                 }
 
                 if (failure is not null)
@@ -106,24 +127,44 @@ internal sealed partial class PostgresConversation
                 IssueCancelKey(message, client);
                 return;
             case BackendMessageType.ReadyForQuery:
+                EndResult();
                 OnReadyForQuery();
                 break;
+            case BackendMessageType.DataRow when _rows is not null:
+                OnMaskedRow(message, client);
+                return;
+            case BackendMessageType.CopyData when _copy is not null:
+                OnMaskedCopyRow(message, client);
+                return;
+            case BackendMessageType.CopyOutResponse:
+                OnCopyOut(message);
+                break;
             case BackendMessageType.ErrorResponse:
+                EndResult();
                 OnError(message, client);
                 return;
             case BackendMessageType.CommandComplete:
+                EndResult();
                 OnCompletion(message);
                 break;
             case BackendMessageType.EmptyQueryResponse or BackendMessageType.PortalSuspended:
+                EndResult();
                 OnCompletion(message);
                 break;
             case BackendMessageType.ParseComplete or BackendMessageType.BindComplete or BackendMessageType.CloseComplete:
                 _pending.TryDequeue(out _);
                 break;
+            case BackendMessageType.NoticeResponse when TryMaskReport(message, client, out _):
+                return;
             case BackendMessageType.ParameterStatus:
                 OnParameterStatus(message);
                 break;
-            case BackendMessageType.RowDescription or BackendMessageType.NoData:
+            case BackendMessageType.RowDescription or BackendMessageType.NoData when OnMaskingDescription(message):
+                return;
+            case BackendMessageType.RowDescription:
+                OnQueryRowDescription(message);
+                goto case BackendMessageType.NoData;
+            case BackendMessageType.NoData:
                 // An answer to Describe ends with one of these; in a Query or an Execute they only announce rows.
                 if (_pending.TryPeek(out var head) && head.Expected == Expected.Describe)
                 {
@@ -203,8 +244,16 @@ internal sealed partial class PostgresConversation
         }
         else
         {
-            MessageWriter.WriteRaw(client, message.Raw);
             var (sqlState, text) = ReadError(message.Body);
+            if (TryMaskReport(message, client, out var masked))
+            {
+                text = masked;
+            }
+            else
+            {
+                MessageWriter.WriteRaw(client, message.Raw);
+            }
+
             outcome = Outcome(head, tag: null, sqlState, text);
         }
 
@@ -307,7 +356,7 @@ internal sealed partial class PostgresConversation
         return space > 0 && long.TryParse(tag.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var rows) ? rows : null;
     }
 
-    private static (string? SqlState, string? Message) ReadError(ReadOnlySequence<byte> body)
+    internal static (string? SqlState, string? Message) ReadError(ReadOnlySequence<byte> body)
     {
         string? sqlState = null;
         string? text = null;
@@ -364,6 +413,7 @@ internal sealed partial class PostgresConversation
     /// </summary>
     private void Record(StatementRun run, StatementOutcome? outcome)
     {
+        outcome = AfterStatement(run, outcome);
         ProxyMetrics.Shared.StatementRecorded(run.Decision.Verdict, outcome?.Duration);
         _session.Log.TryAppend(run.Committed
             ? new StatementResultEvent(_session.Id, DateTimeOffset.UtcNow, run.Sequence, outcome)

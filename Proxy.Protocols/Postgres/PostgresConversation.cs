@@ -295,22 +295,7 @@ internal sealed partial class PostgresConversation
             return await FailUpstreamTlsAsync($"the server answered the SSLRequest with 0x{answer:x2}").ConfigureAwait(false);
         }
 
-        var verify = _settings.UpstreamTls == UpstreamTlsMode.VerifyFull;
-        var options = new SslClientAuthenticationOptions { TargetHost = _settings.UpstreamServerName ?? UpstreamHost(_handler.Listener.Upstream) };
-        if (!verify)
-        {
-            // prefer and require encrypt without checking who answers: what libpq's modes of those names do,
-            // and what an operator chooses when the server has a self-signed certificate and no CA to check it.
-#pragma warning disable CA5359
-            options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-#pragma warning restore CA5359
-        }
-        else if (_settings.UpstreamCa is { } roots)
-        {
-            options.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-            options.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
-        }
-
+        var options = UpstreamTlsOptions(_settings, _handler.Listener.Upstream);
         try
         {
             _upstream = await TlsPipe.ConnectAsync(_session.Upstream, options, _session.Aborted).ConfigureAwait(false);
@@ -320,6 +305,27 @@ internal sealed partial class PostgresConversation
         {
             return await FailUpstreamTlsAsync($"TLS with the server failed: {ex.Message}").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>How TLS to the upstream is checked, for a session's connection and the proxy's own catalog connection alike.</summary>
+    internal static SslClientAuthenticationOptions UpstreamTlsOptions(PostgresSettings settings, EndPoint upstream)
+    {
+        var options = new SslClientAuthenticationOptions { TargetHost = settings.UpstreamServerName ?? UpstreamHost(upstream) };
+        if (settings.UpstreamTls != UpstreamTlsMode.VerifyFull)
+        {
+            // prefer and require encrypt without checking who answers: what libpq's modes of those names do,
+            // and what an operator chooses when the server has a self-signed certificate and no CA to check it.
+#pragma warning disable CA5359
+            options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+        else if (settings.UpstreamCa is { } roots)
+        {
+            options.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            options.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
+        }
+
+        return options;
     }
 
     private async Task<bool> FailUpstreamTlsAsync(string reason)
@@ -440,10 +446,22 @@ internal sealed partial class PostgresConversation
 
         if (fromClient
             ? type == (byte)FrontendMessageType.CopyData
-            : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse)
+            : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse
+                && type switch
+                {
+                    (byte)BackendMessageType.DataRow => _rows is null,
+                    (byte)BackendMessageType.CopyData => _copy is null,
+                    _ => true,
+                })
         {
             streaming = length;
             return Framed.Forwarded;
+        }
+
+        if (!fromClient && type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData && length > _handler.Listener.MaxMessageSize)
+        {
+            // A masked row is read whole to be rewritten; one past the limit cannot be, and must not pass unmasked.
+            PostgresProtocolException.Throw($"a result row of {length} bytes is larger than MaxMessageSize ({_handler.Listener.MaxMessageSize}), which masking must read whole");
         }
 
         return PostgresFramer.TryReadMessage(ref buffer, _handler.Listener.MaxMessageSize, out message) ? Framed.Message : Framed.NeedMore;

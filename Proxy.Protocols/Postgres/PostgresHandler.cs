@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
+using Proxy.Protocols.Postgres.Masking;
 
 namespace Proxy.Protocols.Postgres;
 
@@ -71,6 +72,12 @@ public sealed record PostgresSettings
     /// <summary>Required when <see cref="Auth"/> is <see cref="PostgresAuth.Held"/>.</summary>
     public HeldCredential? Upstream { get; init; }
 
+    /// <summary>
+    /// With passthrough, the role the proxy's own catalog lookups log in as (column masks resolve result columns
+    /// through the catalog); with held, the held credential is used. Without either, statements carrying column
+    /// masks are refused (docs/masking.md).
+    /// </summary>
+    public HeldCredential? Catalog { get; init; }
 
     /// <summary>Whether Bind parameters are written to the session log with the statement.</summary>
     public bool AuditParameters { get; init; } = true;
@@ -97,6 +104,8 @@ internal sealed class PostgresHandler(ListenerOptions listener, ProtocolServices
     public PostgresSettings Settings { get; } = settings;
 
     public CancelKeys CancelKeys { get; } = new();
+
+    public MaskCatalogs Masking { get; } = new(listener, settings, services.MaskHashKey);
 
     public ILogger Logger { get; } = services.LoggerFactory.CreateLogger("Proxy.Postgres");
 

@@ -294,7 +294,7 @@ public sealed class ApprovalBrokerRestartTests : SessionLogFileTests
         {
             using var broker = new ApprovalBroker(log, time, NullLogger.Instance);
             var pending = broker.Request(ApprovalBrokerTests.Ask(session: "session-held", statement: "delete from accounts where id = 7"));
-            var approved = broker.Request(ApprovalBrokerTests.Ask(session: "session-done", statement: "delete from orders where id = 7"));
+            var approved = broker.Request(ApprovalBrokerTests.Ask(session: "session-done", statement: "delete from orders where id = 7") with { Parameters = ["7", null] });
             var grant = broker.Request(ApprovalBrokerTests.Ask(session: "session-agent", statement: "delete from carts where id = 7", mode: ApprovalMode.Retry));
             await Task.WhenAll(pending.Recorded, approved.Recorded, grant.Recorded);
             broker.Decide(approved.Id, "bob", ["dba"], approve: true, "ok");
@@ -318,6 +318,7 @@ public sealed class ApprovalBrokerRestartTests : SessionLogFileTests
             Assert.That(expired.Ask.SessionId, Is.EqualTo("session-held"));
             Assert.That(broker.Find(approvedId)!.State, Is.EqualTo(ApprovalState.Approved));
             Assert.That(broker.Find(approvedId)!.DecidedBy, Is.EqualTo("bob"));
+            Assert.That(broker.Find(approvedId)!.Ask.Parameters, Is.EqualTo(new[] { "7", null }), "Bind parameters come back from the log");
             Assert.That(broker.List(ApprovalState.Expired).Select(r => r.Id), Is.EqualTo(new[] { pendingId }));
             Assert.That(broker.TryGetGrant("alice", "delete from carts where id = ?", out var grant), Is.True, "a retry grant outlives the restart");
             Assert.That(grant!.Id, Is.EqualTo(grantId));

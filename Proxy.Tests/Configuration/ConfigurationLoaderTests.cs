@@ -152,6 +152,57 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Test]
+    public void Mask_hash_key_and_catalog_credential_are_read_from_outside_the_file()
+    {
+        var keyFile = Path.Combine(_directory, "hash.key");
+        File.WriteAllText(keyFile, "0123456789abcdef0123456789abcdef\n");
+        var passwordFile = Path.Combine(_directory, "catalog.password");
+        File.WriteAllText(passwordFile, "catalog-secret\n");
+        var file = Write($$"""
+            {
+              "MaskHashKeyFile": "hash.key",
+              "Listeners": [
+                { "Name": "pg", "Protocol": "postgres", "Listen": "127.0.0.1:6432", "Upstream": "127.0.0.1:5432",
+                  "CatalogUser": "proxy_catalog", "CatalogPasswordFile": "{{passwordFile}}" }
+              ]
+            }
+            """);
+
+        var result = Load(file);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Options!.MaskHashKey, Is.EqualTo("0123456789abcdef0123456789abcdef"u8.ToArray()));
+        var settings = (Proxy.Protocols.Postgres.PostgresSettings)result.Options.Listeners[0].ProtocolSettings!;
+        Assert.That(settings.Catalog, Is.EqualTo(new Proxy.Protocols.Postgres.HeldCredential("proxy_catalog", "catalog-secret")));
+    }
+
+    [Test]
+    public void Mask_hash_key_and_catalog_credential_errors_are_located()
+    {
+        var file = Write("""
+            {
+              "MaskHashKeyEnv": "PROXY_TEST_UNSET_HASH_KEY_VARIABLE",
+              "Listeners": [
+                { "Name": "held", "Protocol": "postgres", "Listen": "127.0.0.1:6432", "Upstream": "127.0.0.1:5432",
+                  "Auth": "held", "UpstreamUser": "u", "UpstreamPasswordFile": "/dev/null", "CatalogUser": "c" },
+                { "Name": "pass", "Protocol": "postgres", "Listen": "127.0.0.1:6433", "Upstream": "127.0.0.1:5432",
+                  "CatalogPasswordEnv": "X" }
+              ]
+            }
+            """);
+
+        var lines = Load(file).Errors.Select(e => e.ToString()).ToArray();
+
+        Assert.That(lines, Is.EquivalentTo(new[]
+        {
+            $"{file}:2:3: MaskHashKeyEnv: environment variable PROXY_TEST_UNSET_HASH_KEY_VARIABLE is not set or empty",
+            $"{file}:5:44: Listeners:0:UpstreamPasswordFile: '/dev/null' is empty",
+            $"{file}:5:81: Listeners:0:CatalogUser: only used with Auth: passthrough; with held, catalog lookups use the held credential",
+            $"{file}:6:5: Listeners:1:CatalogUser: is required with CatalogPasswordEnv or CatalogPasswordFile (the role catalog lookups log in as)",
+        }));
+    }
+
+    [Test]
     public void A_syntax_error_is_located()
     {
         var file = Write("{\n  \"Listeners\": [\n    { \"Name\": \"pg\" \"Protocol\": \"tcp\" }\n  ]\n}\n");

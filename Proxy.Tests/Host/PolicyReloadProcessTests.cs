@@ -82,6 +82,22 @@ public sealed class PolicyReloadProcessTests
 
     [Test]
     [CancelAfter(120_000)]
+    public async Task A_policy_using_hash_without_a_configured_key_does_not_start()
+    {
+        var rules = Path.Combine(PolicyDirectory, "a.rules");
+        await File.WriteAllTextAsync(rules, "rule h {\n  when protocol == postgres\n  then mask column [\"email\"] with hash\n}\n");
+        await using var echo = FakeUpstream.Echo();
+
+        var result = await ProxyProcess.RunToExitSeparatelyAsync(
+            _directory, Timeout, "run", "--upstream", echo.EndPoint.ToString(), "--listen", "127.0.0.1:0", "--data", DataDirectory, "--policies", "policies");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.StandardOutput + result.StandardError);
+        Assert.That(result.StandardError, Does.Contain($"{rules}:3:").And.Contain("error: mask function 'hash' needs a key: set MaskHashKeyEnv or MaskHashKeyFile"));
+        Assert.That(File.Exists(Path.Combine(DataDirectory, "sessions.db")), Is.False, "nothing may start");
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
     public async Task Without_a_policy_the_warning_stays()
     {
         await using var echo = FakeUpstream.Echo();

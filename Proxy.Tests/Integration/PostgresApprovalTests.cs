@@ -124,6 +124,7 @@ public sealed partial class PostgresApprovalTests
         var delete = command.ExecuteNonQueryAsync(cancellationToken);
         var request = await WaitForPendingAsync(cancellationToken);
         Assert.That(request.Ask.Statement, Is.EqualTo($"delete from {_table} where id = $1"));
+        Assert.That(request.Ask.Parameters, Is.EqualTo(new[] { "\\x00000002" }), "the approver sees which row: Npgsql binds an int4 in binary");
         Assert.That(_broker.Decide(request.Id, "bob", Dba, approve: true, null), Is.EqualTo(ApprovalDecisionResult.Decided));
 
         Assert.That(await delete, Is.EqualTo(1));

@@ -59,7 +59,7 @@ public sealed class InProcessProxy : IAsyncDisposable
     public static InProcessProxy Start(EndPoint upstream, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null) =>
         Start(Listener(upstream), log, drainTimeout);
 
-    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null, IReadOnlyDictionary<string, ProxyIdentity>? identities = null, IApprovalBroker? approvals = null)
+    public static InProcessProxy Start(ListenerOptions options, RecordingSessionLog? log = null, TimeSpan? drainTimeout = null, PolicyStore? policy = null, IReadOnlyDictionary<string, ProxyIdentity>? identities = null, IApprovalBroker? approvals = null, byte[]? maskHashKey = null)
     {
         log ??= new RecordingSessionLog(Durability.Normal);
         var logs = new RecordingLoggerProvider();
@@ -71,6 +71,7 @@ public sealed class InProcessProxy : IAsyncDisposable
                 LoggerFactory = loggerFactory,
                 Identities = identities ?? new Dictionary<string, ProxyIdentity>(),
                 Approvals = approvals,
+                MaskHashKey = maskHashKey,
             }))],
             log,
             loggerFactory,

@@ -111,6 +111,20 @@ public static class MessageWriter
         output.Advance(1 + length);
     }
 
+    /// <summary>Describe of a portal ('P') or a prepared statement ('S').</summary>
+    public static void WriteDescribe(IBufferWriter<byte> output, byte kind, string name)
+    {
+        var nameLength = StringFieldLength(name, nameof(name));
+        var length = 4 + 1 + nameLength + 1;
+        var span = output.GetSpan(1 + length);
+        span[0] = (byte)FrontendMessageType.Describe;
+        BinaryPrimitives.WriteInt32BigEndian(span[1..], length);
+        span[5] = kind;
+        Utf8.GetBytes(name, span[6..]);
+        span[6 + nameLength] = 0;
+        output.Advance(1 + length);
+    }
+
     /// <summary>Any typed message whose body is already built: the authentication exchange's messages.</summary>
     public static void WriteMessage(IBufferWriter<byte> output, byte type, ReadOnlySpan<byte> body)
     {
