@@ -151,6 +151,13 @@ internal static class SessionReplay
             text.Append(" · no answer recorded");
         }
 
+        // The values themselves are never recorded: what was masked, how, and how many.
+        if (data.TryGetProperty("masked", out var masked) && masked.ValueKind == JsonValueKind.Array)
+        {
+            text.Append("\n    masked: ").AppendJoin(", ", masked.EnumerateArray().Select(m =>
+                $"{String(m, "what")} with {String(m, "function")} ({(Number(m, "values") is 1 ? "1 value" : $"{Number(m, "values"):0} values")})"));
+        }
+
         return text.ToString();
     }
 
