@@ -12,12 +12,15 @@ switch (args)
         return 0;
     case ["budgets", .. var rest]:
         return Proxy.Benchmarks.Budgets.BudgetCommand.Run(rest);
+    case ["writer-cpu", .. var rest]:
+        return Proxy.Benchmarks.SessionLog.WriterCpuCommand.Run(rest);
     case ["macro", .. var rest]:
         return await MacroCommand.RunAsync(rest);
     default:
         Console.Error.WriteLine("""
             usage: dotnet run -c Release --project Proxy.Benchmarks -- micro [BenchmarkDotNet arguments]
                    dotnet run -c Release --project Proxy.Benchmarks -- budgets [--budgets FILE] [--counts FILE]
+                   dotnet run -c Release --project Proxy.Benchmarks -- writer-cpu [--events N] [--rounds N] [--sessions N] [--batch N]
                    dotnet run -c Release --project Proxy.Benchmarks -- macro [--quick] [--rounds N] [--seconds N]
                                                                              [--bytes SIZE] [--only bulk|pgbench|idle]
             See docs/benchmarks.md.
