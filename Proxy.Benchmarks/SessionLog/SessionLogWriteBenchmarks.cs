@@ -24,12 +24,15 @@ public class SessionLogWriteBenchmarks
     // a page read the proxy does not pay.
     private const int OperationsPerIteration = 16;
 
-    private static readonly StatementDecision Allow = new("allow", null, [], []);
-
     private StatementEvent[][] _batches = [];
     private string _directory = "";
     private SqliteSessionLog _log = null!;
     private int _next;
+
+    /// <summary>Sessions whose statements take turns in the log.</summary>
+    protected virtual int Sessions => 1;
+
+    protected virtual SessionLogOptions Options => new();
 
     [GlobalSetup]
     public void Setup()
@@ -38,31 +41,7 @@ public class SessionLogWriteBenchmarks
         _directory = Path.Combine(root, "proxy-bench-sessionlog-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
 
-        var sessionId = Guid.CreateVersion7().ToString();
-        var at = DateTimeOffset.UtcNow;
-        var sequence = 0;
-        _batches = new StatementEvent[OperationsPerIteration][];
-        for (var b = 0; b < _batches.Length; b++)
-        {
-            var batch = _batches[b] = new StatementEvent[EventsPerOperation];
-            for (var i = 0; i < batch.Length; i++)
-            {
-                sequence++;
-                var aid = 1 + ((sequence * 7919) % 100_000);
-                batch[i] = new StatementEvent(
-                    sessionId,
-                    at.AddTicks(sequence * 137),
-                    sequence,
-                    "bench",
-                    "pgbench",
-                    $"SELECT abalance FROM pgbench_accounts WHERE aid = {aid};",
-                    null,
-                    "select",
-                    [],
-                    Allow,
-                    new StatementOutcome(TimeSpan.FromTicks(1234 + i), "SELECT 1", 1, null, null));
-            }
-        }
+        _batches = BuildStatements(OperationsPerIteration, EventsPerOperation, Sessions);
     }
 
     [IterationSetup]
@@ -74,7 +53,7 @@ public class SessionLogWriteBenchmarks
             File.Delete(file);
         }
 
-        _log = SqliteSessionLog.Open(path, Durability.Normal, NullLogger.Instance);
+        _log = SqliteSessionLog.Open(path, Durability.Normal, NullLogger.Instance, Options);
         _next = 0;
     }
 
@@ -97,5 +76,46 @@ public class SessionLogWriteBenchmarks
         }
 
         return _log.FlushAsync();
+    }
+
+    /// <summary>
+    /// pgbench-style statement events, <paramref name="sessions"/> sessions taking turns as concurrent
+    /// clients do, timestamps increasing across batches.
+    /// </summary>
+    internal static StatementEvent[][] BuildStatements(int batchCount, int eventsPerBatch, int sessions)
+    {
+        var allow = new StatementDecision("allow", null, [], []);
+        var sessionIds = new string[sessions];
+        for (var s = 0; s < sessionIds.Length; s++)
+        {
+            sessionIds[s] = Guid.CreateVersion7().ToString();
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        var sequence = 0;
+        var batches = new StatementEvent[batchCount][];
+        for (var b = 0; b < batches.Length; b++)
+        {
+            var batch = batches[b] = new StatementEvent[eventsPerBatch];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                sequence++;
+                var aid = 1 + ((sequence * 7919) % 100_000);
+                batch[i] = new StatementEvent(
+                    sessionIds[sequence % sessions],
+                    at.AddTicks(sequence * 137),
+                    sequence,
+                    "bench",
+                    "pgbench",
+                    $"SELECT abalance FROM pgbench_accounts WHERE aid = {aid};",
+                    null,
+                    "select",
+                    [],
+                    allow,
+                    new StatementOutcome(TimeSpan.FromTicks(1234 + i), "SELECT 1", 1, null, null));
+            }
+        }
+
+        return batches;
     }
 }
