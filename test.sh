@@ -117,6 +117,17 @@ perf_check() {
   failed=$((failed + f))
 }
 
+# The demo is also the end-to-end test of the shipped binary: held credentials, masking, a block, an
+# approval through the CLI and the replay, checked step by step by the script itself.
+echo
+echo "== demo: scripts/demo.sh"
+if "$repo/scripts/demo.sh"; then
+  passed=$((passed + 1))
+else
+  echo "== demo: FAILED" >&2
+  failed=$((failed + 1))
+fi
+
 if [[ ${PROXY_TEST_SKIP_PERF:-} != 1 ]]; then
   bench=(dotnet run -c Release --project Proxy.Benchmarks --no-build --)
   # BenchmarkDotNet in a short job (Proxy.Benchmarks/Budgets/BudgetCommand.cs) against
