@@ -184,11 +184,16 @@ internal sealed class MacroContext : IAsyncDisposable
         string variant = "proxy-l7",
         ProxyBuild? build = null,
         string? policies = null,
-        HeldLogin? held = null)
+        HeldLogin? held = null,
+        string? catalogUser = null)
     {
         var extras = held is null
             ? null
             : new Dictionary<string, object> { ["Auth"] = "held", ["UpstreamUser"] = held.UpstreamUser, ["UpstreamPasswordFile"] = held.UpstreamPasswordFile };
+        if (catalogUser is not null)
+        {
+            (extras ??= []).Add("CatalogUser", catalogUser);
+        }
         var identities = held?.Identities;
         var hop = await StartProxyAsync(section, variant, build?.Dll ?? ProxyDll, upstream, maxConnections, protocol: "postgres", policies: policies ?? ShippedPolicies, listenerExtras: extras, identities: identities, environment: build?.Environment);
 

@@ -43,7 +43,7 @@ internal sealed class PostgresServer
             await ChildProcess.RunAsync("chown", "chown", ["postgres:postgres", directory], directory, TimeSpan.FromSeconds(30), context.Cancel);
         }
 
-        var (initdb, initdbArgs) = AsServerUser(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        var (initdb, initdbArgs) = AsServerUser(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", Superuser, "-E", "UTF8", "--locale=C", "--no-sync"]);
         await ChildProcess.RunAsync("initdb", initdb, initdbArgs, directory, TimeSpan.FromMinutes(2), context.Cancel);
 
         // pg_hba.conf is read top down: the SCRAM role's line must come before initdb's trust lines.
@@ -95,7 +95,10 @@ internal sealed class PostgresServer
             _context.Cancel);
     }
 
-    public static string[] ConnectionArguments(IPEndPoint endPoint, string user = "postgres") =>
+    /// <summary>The cluster's superuser, trusted on loopback: pgbench's role, and the masked transfer's catalog role.</summary>
+    public const string Superuser = "postgres";
+
+    public static string[] ConnectionArguments(IPEndPoint endPoint, string user = Superuser) =>
         ["-h", endPoint.Address.ToString(), "-p", endPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", user, "postgres"];
 
     private async Task WaitUntilReadyAsync()
