@@ -44,6 +44,9 @@ internal sealed record MacroOptions
     /// </summary>
     public double? Floor { get; init; }
 
+    /// <summary>Floors for one query mode (`simple`, `extended`, `prepared`) in place of <see cref="Floor"/>.</summary>
+    public IReadOnlyDictionary<string, double> FloorByMode { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Where to write "passed failed" for the floor checks (test.sh adds them to its count).</summary>
     public string? CountsPath { get; init; }
 
@@ -87,7 +90,8 @@ internal sealed record MacroOptions
           --seconds N           length of one pgbench round (default 5)
           --clients LIST        pgbench client counts, comma-separated (default 1,8,64)
           --modes LIST          pgbench -M query modes, comma-separated (default simple,extended,prepared)
-          --floor RATIO         fail (exit 1) unless proxy-l7 reaches RATIO x direct's tps (best round) in every pgbench case
+          --floor RATIO[,MODE=RATIO]  fail (exit 1) unless proxy-l7 reaches RATIO x direct's tps (best round) in every
+                                pgbench case; MODE=RATIO sets another floor for one query mode
           --counts FILE         write "passed failed" of the floor checks to FILE
           --bytes SIZE          bytes per bulk transfer: 1GiB, 512MiB, 1048576 (default 1GiB)
           --only LIST           sections (bulk, pgbench, transfer, storm, idle) and/or pgbench variants (direct, proxy, haproxy,
@@ -127,7 +131,7 @@ internal sealed record MacroOptions
                 "--quick" => options with { Quick = true, Rounds = 1, Seconds = 3, Bytes = 128 * MiB, IdleConnections = 200, Clients = [8] },
                 "--clients" => options with { Clients = [.. List(name, Value()).Select(c => PositiveInt(name, c))] },
                 "--modes" => options with { Modes = ParseModes(name, Value()) },
-                "--floor" => options with { Floor = Ratio(name, Value()) },
+                "--floor" => ParseFloor(options, name, Value()),
                 "--counts" => options with { CountsPath = Path.GetFullPath(Value()) },
                 "--rounds" => options with { Rounds = PositiveInt(name, Value()) },
                 "--seconds" => options with { Seconds = PositiveInt(name, Value()) },
@@ -212,6 +216,26 @@ internal sealed record MacroOptions
 
     private static string[] ParseModes(string name, string text) =>
         List(name, text).Select(m => QueryModes.Contains(m) ? m : throw new ArgumentException($"{name} takes {string.Join(", ", QueryModes)}, not '{m}'")).Distinct().ToArray();
+
+    /// <summary>`0.5`, or `0.5,prepared=0.4`: the floor of every pgbench case, then floors of single query modes.</summary>
+    private static MacroOptions ParseFloor(MacroOptions options, string name, string text)
+    {
+        double? floor = null;
+        var byMode = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (part.Split('=', 2) is [var mode, var ratio])
+            {
+                byMode[mode is "simple" or "extended" or "prepared" ? mode : throw new ArgumentException($"{name}: '{mode}' is not a query mode (simple, extended, prepared)")] = Ratio(name, ratio);
+            }
+            else
+            {
+                floor = Ratio(name, part);
+            }
+        }
+
+        return options with { Floor = floor ?? throw new ArgumentException($"{name} needs a ratio for every case, such as 0.5 or 0.5,prepared=0.4"), FloorByMode = byMode };
+    }
 
     private static double Ratio(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
