@@ -234,7 +234,7 @@ internal sealed record MacroOptions
             }
         }
 
-        return options with { Floor = floor ?? throw new ArgumentException($"{name} needs a ratio for every case, such as 0.5 or 0.5,prepared=0.4"), FloorByMode = byMode };
+        return options with { Floor = floor ?? throw new ArgumentException($"{name} needs a ratio for every case, such as 0.5 or 0.5,prepared=0.35"), FloorByMode = byMode };
     }
 
     private static double Ratio(string name, string text) =>
