@@ -307,11 +307,11 @@ internal sealed partial class AdminApi(
         var stateText = context.Request.Query["state"].ToString();
         if (stateText.Length > 0 && !stateText.Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            var match = AdminJson.States.Where(s => AdminJson.StateName(s).Equals(stateText, StringComparison.OrdinalIgnoreCase)).ToArray();
+            var match = AdminJson.States.Where(s => ApprovalNames.State(s).Equals(stateText, StringComparison.OrdinalIgnoreCase)).ToArray();
             if (match.Length == 0)
             {
                 return AdminJson.ErrorAsync(context, StatusCodes.Status400BadRequest,
-                    $"state '{stateText}' is not one of all, {string.Join(", ", AdminJson.States.Select(AdminJson.StateName))}");
+                    $"state '{stateText}' is not one of all, {string.Join(", ", AdminJson.States.Select(ApprovalNames.State))}");
             }
 
             state = match[0];
@@ -355,7 +355,7 @@ internal sealed partial class AdminApi(
         {
             ApprovalDecisionResult.NotFound => (StatusCodes.Status404NotFound, $"no approval request '{id}'"),
             ApprovalDecisionResult.AlreadyDecided => (StatusCodes.Status409Conflict,
-                $"request {id} is already {(request is null ? "final" : AdminJson.StateName(request.State))}"
+                $"request {id} is already {(request is null ? "final" : ApprovalNames.State(request.State))}"
                 + (request?.DecidedBy is { } by ? $" (by {by})" : string.Empty)),
             ApprovalDecisionResult.SelfApproval => (StatusCodes.Status403Forbidden, $"{caller.Identity} asked for request {id} and cannot decide it"),
             _ => (StatusCodes.Status403Forbidden,

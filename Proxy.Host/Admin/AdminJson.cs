@@ -85,7 +85,7 @@ internal static class AdminJson
         var ask = request.Ask;
         writer.WriteStartObject();
         writer.WriteString("id", request.Id);
-        writer.WriteString("state", StateName(request.State));
+        writer.WriteString("state", ApprovalNames.State(request.State));
         writer.WriteString("session_id", ask.SessionId);
         writer.WriteString("requester", ask.Requester);
         OptionalString(writer, "database", ask.Database);
@@ -134,8 +134,6 @@ internal static class AdminJson
     }
 
     /// <summary>The wire name of a state, as the `state` query parameter takes it and the session log writes it.</summary>
-    public static string StateName(ApprovalState state) => ApprovalNames.State(state);
-
     public static readonly ApprovalState[] States = Enum.GetValues<ApprovalState>();
 
     private static void OptionalString(Utf8JsonWriter writer, string name, string? value)

@@ -69,7 +69,7 @@ internal static class PrometheusExposition
             Family(text, "proxy_approvals", "gauge", "Approval requests the running proxy holds, by state (pending, or how they ended).");
             foreach (var state in AdminJson.States)
             {
-                Sample(text, "proxy_approvals", "state=\"" + AdminJson.StateName(state) + "\"", approvals.Count(a => a.State == state));
+                Sample(text, "proxy_approvals", "state=\"" + ApprovalNames.State(state) + "\"", approvals.Count(a => a.State == state));
             }
         }
 

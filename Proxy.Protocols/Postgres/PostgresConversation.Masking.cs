@@ -194,7 +194,7 @@ internal sealed partial class PostgresConversation
             values = new ResultMask(text, masks.Plan.Patterns);
         }
 
-        var format = masks.Copy ?? new CopyFormat(false, (byte)'\t', "\\N"u8.ToArray(), (byte)'"', (byte)'"', false, string.Empty);
+        var format = masks.Copy ?? CopyFormat.Text;
         StartCopy(values.CanChange ? new CopyRowMask(values, format) : null, masks);
     }
 

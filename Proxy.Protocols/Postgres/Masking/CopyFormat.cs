@@ -9,6 +9,9 @@ namespace Proxy.Protocols.Postgres.Masking;
 /// </summary>
 internal sealed partial record CopyFormat(bool Csv, byte Delimiter, byte[] Null, byte Quote, byte Escape, bool Header, string Source)
 {
+    /// <summary>COPY's defaults: text, tab-delimited, `\N` for NULL (for a COPY whose statement was not read).</summary>
+    public static readonly CopyFormat Text = new(false, (byte)'\t', "\\N"u8.ToArray(), (byte)'"', (byte)'"', false, string.Empty);
+
     /// <summary>
     /// Reads a COPY statement. False when it does not copy out (COPY … FROM), or uses a form masking cannot read
     /// (a multi-byte or escaped option value); <paramref name="problem"/> then says which, or is null for COPY FROM.
