@@ -18,12 +18,6 @@ internal sealed partial class PostgresConversation
     /// <summary>The reason a CancelRequest gives when it withdraws a held statement's request.</summary>
     internal const string CancelledByClient = "cancelled by the client";
 
-    /// <summary>57014 (query_canceled): what the server answers a cancelled statement, so clients treat a withdrawal as a cancel.</summary>
-    private const string QueryCanceled = "57014";
-
-    private const string NoticeSeverity = "NOTICE";
-    private const string SuccessfulCompletion = "00000";
-
     /// <summary>
     /// The right to write to the client's output. Its writer is the server loop, but a held statement's notice is
     /// written by the client loop while the server loop may be forwarding answers to earlier messages (a pipelined
@@ -175,8 +169,8 @@ internal sealed partial class PostgresConversation
             if (!ticket.Completion.IsCompleted)
             {
                 await SendNoticeAsync(new ErrorFields(
-                    NoticeSeverity,
-                    SuccessfulCompletion,
+                    ErrorFields.Notice,
+                    ErrorFields.SuccessfulCompletion,
                     Clean($"statement held for approval: request {ticket.Id} (policy rule {ask.RuleId}); waiting up to {ApprovalBroker.FormatDuration(ask.Timeout)} for a member of \"{ask.ApproverGroup}\""),
                     Detail: ask.RuleMessage is null ? null : Clean(ask.RuleMessage),
                     Hint: ApproverHint(ticket.Id))).ConfigureAwait(false);
@@ -266,8 +260,9 @@ internal sealed partial class PostgresConversation
         var reason = final.Reason is { Length: > 0 } text ? $": {text}" : string.Empty;
         return final.State switch
         {
+            // Answered as the server answers a cancelled statement, so clients treat the withdrawal as their cancel.
             ApprovalState.Withdrawn when final.Reason == CancelledByClient => new ErrorFields(
-                ErrorFields.Error, QueryCanceled, $"canceling statement due to user request (approval request {final.Id} withdrawn)"),
+                ErrorFields.Error, ErrorFields.QueryCanceled, $"canceling statement due to user request (approval request {final.Id} withdrawn)"),
             ApprovalState.Denied => new ErrorFields(
                 ErrorFields.Error, ErrorFields.InsufficientPrivilege, Clean($"approval request {final.Id} was denied by {final.DecidedBy}{reason}")),
             ApprovalState.TimedOut => new ErrorFields(

@@ -9,6 +9,13 @@ public sealed record ErrorFields(string Severity, string SqlState, string Messag
 {
     public const string Error = "ERROR";
     public const string Fatal = "FATAL";
+    public const string Notice = "NOTICE";
+
+    /// <summary>00000: a notice that reports no condition.</summary>
+    public const string SuccessfulCompletion = "00000";
+
+    /// <summary>57014: what the server answers a cancelled statement; clients treat it as a cancel.</summary>
+    public const string QueryCanceled = "57014";
 
     /// <summary>08P01: the peer broke the protocol.</summary>
     public const string ProtocolViolation = "08P01";
