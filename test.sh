@@ -78,6 +78,7 @@ dotnet test proxy.sln --no-build -c Release \
 passed=0
 failed=0
 total=0
+failures=()
 shopt -s nullglob
 for trx in "$results"/*.trx; do
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
@@ -90,6 +91,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(count passed)))
   # A test that errored, timed out or was cut off by an aborted run did not pass either.
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  # Names of what did not pass, for the summary at the end (the console log scrolls them far away).
+  while IFS= read -r name; do
+    failures+=("test: $name")
+  done < <(grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" |
+    sed -n 's/.* testName="\([^"]*\)".*/\1/p' | sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g')
 done
 
 if ((total == 0)); then
@@ -113,6 +119,9 @@ perf_check() {
   if ((check_status != 0 && f == 0)); then
     f=1
   fi
+  if ((f > 0)); then
+    failures+=("$name: $f failed (its table is above)")
+  fi
   passed=$((passed + p))
   failed=$((failed + f))
 }
@@ -126,6 +135,7 @@ if "$repo/scripts/demo.sh"; then
 else
   echo "== demo: FAILED" >&2
   failed=$((failed + 1))
+  failures+=("demo: scripts/demo.sh")
 fi
 
 if [[ ${PROXY_TEST_SKIP_PERF:-} != 1 ]]; then
@@ -145,6 +155,13 @@ fi
 if ((status != 0 && failed == 0)); then
   echo "dotnet test exited with $status although no test is counted as failed" >&2
   failed=1
+  failures+=("dotnet test: exit $status")
+fi
+
+if ((${#failures[@]} > 0)); then
+  echo
+  echo "did not pass:"
+  printf '  %s\n' "${failures[@]}"
 fi
 
 echo "$passed passed, $failed failed"
