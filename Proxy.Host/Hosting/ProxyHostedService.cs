@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Proxy.Core.Approvals;
@@ -40,7 +39,7 @@ internal sealed partial class ProxyHostedService(ProxyOptions options, ISessionL
 
             LogPolicyLoaded(_logger, path, policy.Store.Current.RuleCount);
             _reloader = new PolicyReloader(path, policy.Store, policyLogger);
-            _reloader.Start(reload => PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            _reloader.Start(reload => ReloadSignal.Register(context =>
             {
                 // SIGHUP would otherwise end the process: here it means "reload the policy", as for most daemons.
                 context.Cancel = true;

@@ -62,6 +62,27 @@ public sealed class PolicyReloadProcessTests
     }
 
     [Test]
+    [CancelAfter(120_000)]
+    public async Task Sighup_reloads_also_when_the_proxy_was_started_with_it_ignored(CancellationToken cancellationToken)
+    {
+        // `nohup proxy run …`: the runtime alone would leave SIGHUP ignored, and the reload would never come.
+        var rules = Path.Combine(PolicyDirectory, "a.rules");
+        await File.WriteAllTextAsync(rules, "rule no_deletes { when sql.kind == delete then block }\n", cancellationToken);
+        await using var echo = FakeUpstream.Echo();
+        await using var proxy = ProxyProcess.StartWithHangupIgnored(
+            _directory, "run", "--upstream", echo.EndPoint.ToString(), "--listen", "127.0.0.1:0", "--data", DataDirectory, "--policies", "policies");
+        await proxy.WaitForOutputAsync(o => o.Contains("Ready.", StringComparison.Ordinal), "the ready line", Timeout);
+
+        proxy.Hangup();
+        await proxy.WaitForOutputAsync(o => o.Contains("Policy reloaded: 1 rules (on SIGHUP)", StringComparison.Ordinal), "the reload on SIGHUP", Timeout);
+        Assert.That(proxy.HasExited, Is.False);
+
+        proxy.Terminate();
+        await proxy.WaitForExitAsync(TimeSpan.FromSeconds(20));
+        Assert.That(proxy.ExitCode, Is.Zero, proxy.Output);
+    }
+
+    [Test]
     public async Task An_invalid_policy_at_startup_exits_with_code_2_and_listens_on_nothing()
     {
         var rules = Path.Combine(PolicyDirectory, "a.rules");

@@ -39,16 +39,24 @@ internal sealed partial class ProxyProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts `proxy ARGS…` in <paramref name="workingDirectory"/>.</summary>
-    public static ProxyProcess Start(string workingDirectory, params string[] args)
+    public static ProxyProcess Start(string workingDirectory, params string[] args) => Start("dotnet", [ProxyDll, .. args], workingDirectory);
+
+    /// <summary>
+    /// As <see cref="Start(string, string[])"/>, with SIGHUP ignored from the start, as `nohup` or a supervisor
+    /// leaves it: a shell sets the disposition and execs the proxy, which keeps the shell's pid.
+    /// </summary>
+    public static ProxyProcess StartWithHangupIgnored(string workingDirectory, params string[] args) =>
+        Start("/bin/sh", ["-c", "trap '' HUP; exec dotnet \"$@\"", "sh", ProxyDll, .. args], workingDirectory);
+
+    private static ProxyProcess Start(string fileName, string[] args, string workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ProxyDll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
