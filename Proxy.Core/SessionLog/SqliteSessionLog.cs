@@ -427,12 +427,35 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         try
         {
             _statements.Enlist(transaction);
+
+            // Ids are handed out here, after the last batch's, not by AUTOINCREMENT: its sqlite_sequence update
+            // cost a tenth of the writer's time per event, and the batch row keeps the high-water mark it kept
+            // (an id is never reused, even after pruning the newest events). Read inside the transaction, whose
+            // write lock makes it the last batch of any writer.
+            var (lastId, runningMaxAt) = _statements.ReadLastBatch();
+            var firstId = lastId + 1;
+            var nextId = firstId;
+            DateTimeOffset? batchMaxAt = null;
             foreach (var pending in batch)
             {
                 if (pending.Event is { } sessionEvent)
                 {
-                    Write(sessionEvent);
+                    Write(sessionEvent, nextId++);
+                    if (batchMaxAt is not { } max || sessionEvent.At > max)
+                    {
+                        batchMaxAt = sessionEvent.At;
+                    }
                 }
+            }
+
+            if (batchMaxAt is { } batchMax)
+            {
+                _statements.Spans.WriteDirty();
+                var batchMaxText = SessionLogTime.Format(batchMax);
+                _statements.InsertBatch(
+                    firstId,
+                    nextId - 1,
+                    runningMaxAt is not null && string.CompareOrdinal(runningMaxAt, batchMaxText) > 0 ? runningMaxAt : batchMaxText);
             }
 
             transaction.Commit();
@@ -446,6 +469,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             }
             else
             {
+                _statements.Spans.Forget();
                 RollBackQuietly(transaction);
             }
         }
@@ -464,11 +488,15 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         }
     }
 
-    private void Write(SessionEvent sessionEvent)
+    private void Write(SessionEvent sessionEvent, long id)
     {
         var kind = sessionEvent.Kind;
         var statements = _statements;
-        statements.InsertEvent.Execute(sessionEvent.SessionId, sessionEvent.At, kind, SerializeData(sessionEvent, kind));
+        statements.InsertEvent.Execute(id, sessionEvent.SessionId, sessionEvent.At, kind, SerializeData(sessionEvent, kind));
+        if (sessionEvent.SessionId is { } sessionId)
+        {
+            statements.Spans.Add(sessionId, id);
+        }
 
         switch (sessionEvent)
         {
@@ -493,6 +521,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
                 statements.CloseBytesFromUpstream.Value = closed.BytesFromUpstream;
                 statements.CloseDurationMs.Value = Math.Round(closed.Duration.TotalMilliseconds, 3);
                 statements.CloseSession.ExecuteNonQuery();
+                statements.Spans.Close(closed.Id);
                 break;
         }
     }
@@ -634,9 +663,20 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     /// <summary>The writer's prepared statements, reused for every row.</summary>
     private sealed class Statements : IDisposable
     {
+        private readonly SqliteParameter _batchFirst;
+        private readonly SqliteParameter _batchLast;
+        private readonly SqliteParameter _batchMaxAt;
+
         public Statements(SqliteConnection connection)
         {
             InsertEvent = new EventInsert(connection);
+            Spans = new SessionSpans(connection);
+
+            LastBatch = Prepare(connection, "SELECT last_id, max_at FROM event_batches ORDER BY first_id DESC LIMIT 1;");
+            NewBatch = Prepare(connection, "INSERT INTO event_batches (first_id, last_id, max_at) VALUES ($first, $last, $max_at);");
+            _batchFirst = NewBatch.Parameters.Add("$first", SqliteType.Integer);
+            _batchLast = NewBatch.Parameters.Add("$last", SqliteType.Integer);
+            _batchMaxAt = NewBatch.Parameters.Add("$max_at", SqliteType.Text);
 
             // DO NOTHING: a repeated session id keeps its first summary instead of failing the batch
             // (and with it every later batch) on a constraint.
@@ -680,9 +720,17 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             // rebinds them on each execution.
             InsertSession.Prepare();
             CloseSession.Prepare();
+            LastBatch.Prepare();
+            NewBatch.Prepare();
         }
 
         public EventInsert InsertEvent { get; }
+
+        public SessionSpans Spans { get; }
+
+        public SqliteCommand LastBatch { get; }
+
+        public SqliteCommand NewBatch { get; }
 
         public SqliteCommand InsertSession { get; }
 
@@ -720,10 +768,35 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         {
             InsertSession.Transaction = transaction;
             CloseSession.Transaction = transaction;
+            LastBatch.Transaction = transaction;
+            NewBatch.Transaction = transaction;
+            Spans.Enlist(transaction);
+        }
+
+        /// <summary>The last committed batch's last id (0 for none) and the running maximum of <c>at</c> through it.</summary>
+        public (long LastId, string? MaxAt) ReadLastBatch()
+        {
+            using var reader = LastBatch.ExecuteReader();
+            return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, null);
+        }
+
+        /// <summary>
+        /// Records a committed batch: its id range, and the greatest <c>at</c> of it and every batch before, which
+        /// only grows, so <c>since</c> finds its first batch through the index on it (SessionLogReader.FirstIdSince).
+        /// </summary>
+        public void InsertBatch(long firstId, long lastId, string maxAt)
+        {
+            _batchFirst.Value = firstId;
+            _batchLast.Value = lastId;
+            _batchMaxAt.Value = maxAt;
+            NewBatch.ExecuteNonQuery();
         }
 
         public void Dispose()
         {
+            Spans.Dispose();
+            LastBatch.Dispose();
+            NewBatch.Dispose();
             InsertEvent.Dispose();
             InsertSession.Dispose();
             CloseSession.Dispose();
@@ -767,28 +840,29 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             _db = connection.Handle ?? throw new InvalidOperationException("the session log connection is not open");
             var rc = raw.sqlite3_prepare_v2(
                 _db,
-                "INSERT INTO events (session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4);",
+                "INSERT INTO events (id, session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5);",
                 out _statement);
             SqliteException.ThrowExceptionForRC(rc, _db);
         }
 
-        public void Execute(string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
+        public void Execute(long id, string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
         {
             try
             {
+                Check(raw.sqlite3_bind_int64(_statement, 1, id));
                 if (sessionId is null)
                 {
-                    Check(raw.sqlite3_bind_null(_statement, 1));
+                    Check(raw.sqlite3_bind_null(_statement, 2));
                 }
                 else
                 {
-                    BindText(1, sessionId);
+                    BindText(2, sessionId);
                 }
 
                 Span<byte> atText = stackalloc byte[SessionLogTime.Length];
-                BindUtf8(2, atText[..SessionLogTime.FormatUtf8(at, atText)]);
-                BindText(3, kind);
-                BindUtf8(4, data);
+                BindUtf8(3, atText[..SessionLogTime.FormatUtf8(at, atText)]);
+                BindText(4, kind);
+                BindUtf8(5, data);
 
                 var rc = raw.sqlite3_step(_statement);
                 if (rc != raw.SQLITE_DONE)
