@@ -26,26 +26,17 @@ internal sealed class SessionSpans : IDisposable
 
     private readonly Dictionary<string, Run> _open = new(StringComparer.Ordinal);
     private readonly List<Run> _dirty = [];
-    private readonly SqliteCommand _upsert;
-    private readonly SqliteParameter _session;
-    private readonly SqliteParameter _first;
-    private readonly SqliteParameter _last;
+    private readonly NativeStatement _upsert;
 
     public SessionSpans(SqliteConnection connection)
     {
-        _upsert = connection.CreateCommand();
-        _upsert.CommandText =
+        _upsert = new NativeStatement(
+            connection,
             """
-            INSERT INTO session_spans (session_id, first_id, last_id) VALUES ($session, $first, $last)
+            INSERT INTO session_spans (session_id, first_id, last_id) VALUES (?1, ?2, ?3)
             ON CONFLICT (session_id, first_id) DO UPDATE SET last_id = excluded.last_id;
-            """;
-        _session = _upsert.Parameters.Add("$session", SqliteType.Text);
-        _first = _upsert.Parameters.Add("$first", SqliteType.Integer);
-        _last = _upsert.Parameters.Add("$last", SqliteType.Integer);
-        _upsert.Prepare();
+            """);
     }
-
-    public void Enlist(SqliteTransaction transaction) => _upsert.Transaction = transaction;
 
     /// <summary>Puts event <paramref name="id"/> (ids only grow) in its session's run.</summary>
     public void Add(string sessionId, long id)
@@ -126,10 +117,10 @@ internal sealed class SessionSpans : IDisposable
 
     private void Write(Run run)
     {
-        _session.Value = run.SessionId;
-        _first.Value = run.First;
-        _last.Value = run.Last;
-        _upsert.ExecuteNonQuery();
+        _upsert.BindText(1, run.SessionId);
+        _upsert.BindInt64(2, run.First);
+        _upsert.BindInt64(3, run.Last);
+        _upsert.Execute();
     }
 
     private sealed class Run(string sessionId, long id)

@@ -1,14 +1,12 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Proxy.Core.Sessions;
-using SQLitePCL;
 
 namespace Proxy.Core.SessionLog;
 
@@ -432,8 +430,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             // cost a tenth of the writer's time per event, and the batch row keeps the high-water mark it kept
             // (an id is never reused, even after pruning the newest events). Read inside the transaction, whose
             // write lock makes it the last batch of any writer.
-            var (lastId, runningMaxAt) = _statements.ReadLastBatch();
-            var firstId = lastId + 1;
+            var firstId = _statements.ReadLastId() + 1;
             var nextId = firstId;
             DateTimeOffset? batchMaxAt = null;
             foreach (var pending in batch)
@@ -451,11 +448,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             if (batchMaxAt is { } batchMax)
             {
                 _statements.Spans.WriteDirty();
-                var batchMaxText = SessionLogTime.Format(batchMax);
-                _statements.InsertBatch(
-                    firstId,
-                    nextId - 1,
-                    runningMaxAt is not null && string.CompareOrdinal(runningMaxAt, batchMaxText) > 0 ? runningMaxAt : batchMaxText);
+                _statements.InsertBatch(firstId, nextId - 1, batchMax);
             }
 
             transaction.Commit();
@@ -663,20 +656,21 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     /// <summary>The writer's prepared statements, reused for every row.</summary>
     private sealed class Statements : IDisposable
     {
-        private readonly SqliteParameter _batchFirst;
-        private readonly SqliteParameter _batchLast;
-        private readonly SqliteParameter _batchMaxAt;
-
         public Statements(SqliteConnection connection)
         {
             InsertEvent = new EventInsert(connection);
             Spans = new SessionSpans(connection);
 
-            LastBatch = Prepare(connection, "SELECT last_id, max_at FROM event_batches ORDER BY first_id DESC LIMIT 1;");
-            NewBatch = Prepare(connection, "INSERT INTO event_batches (first_id, last_id, max_at) VALUES ($first, $last, $max_at);");
-            _batchFirst = NewBatch.Parameters.Add("$first", SqliteType.Integer);
-            _batchLast = NewBatch.Parameters.Add("$last", SqliteType.Integer);
-            _batchMaxAt = NewBatch.Parameters.Add("$max_at", SqliteType.Text);
+            LastId = new NativeStatement(connection, "SELECT last_id FROM event_batches ORDER BY first_id DESC LIMIT 1;");
+
+            // The running maximum: the batch's own, or the last batch's when a timestamp queued late kept this
+            // batch's below it (SQLite's two-argument max compares text bytewise, which is time order here).
+            NewBatch = new NativeStatement(
+                connection,
+                """
+                INSERT INTO event_batches (first_id, last_id, max_at)
+                VALUES (?1, ?2, max(?3, coalesce((SELECT max_at FROM event_batches ORDER BY first_id DESC LIMIT 1), '')));
+                """);
 
             // DO NOTHING: a repeated session id keeps its first summary instead of failing the batch
             // (and with it every later batch) on a constraint.
@@ -720,17 +714,15 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             // rebinds them on each execution.
             InsertSession.Prepare();
             CloseSession.Prepare();
-            LastBatch.Prepare();
-            NewBatch.Prepare();
         }
 
         public EventInsert InsertEvent { get; }
 
         public SessionSpans Spans { get; }
 
-        public SqliteCommand LastBatch { get; }
+        public NativeStatement LastId { get; }
 
-        public SqliteCommand NewBatch { get; }
+        public NativeStatement NewBatch { get; }
 
         public SqliteCommand InsertSession { get; }
 
@@ -768,34 +760,28 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         {
             InsertSession.Transaction = transaction;
             CloseSession.Transaction = transaction;
-            LastBatch.Transaction = transaction;
-            NewBatch.Transaction = transaction;
-            Spans.Enlist(transaction);
         }
 
-        /// <summary>The last committed batch's last id (0 for none) and the running maximum of <c>at</c> through it.</summary>
-        public (long LastId, string? MaxAt) ReadLastBatch()
-        {
-            using var reader = LastBatch.ExecuteReader();
-            return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, null);
-        }
+        /// <summary>The last committed batch's last id; 0 for none.</summary>
+        public long ReadLastId() => LastId.ExecuteInt64(none: 0);
 
         /// <summary>
         /// Records a committed batch: its id range, and the greatest <c>at</c> of it and every batch before, which
         /// only grows, so <c>since</c> finds its first batch through the index on it (SessionLogReader.FirstIdSince).
         /// </summary>
-        public void InsertBatch(long firstId, long lastId, string maxAt)
+        public void InsertBatch(long firstId, long lastId, DateTimeOffset batchMaxAt)
         {
-            _batchFirst.Value = firstId;
-            _batchLast.Value = lastId;
-            _batchMaxAt.Value = maxAt;
-            NewBatch.ExecuteNonQuery();
+            NewBatch.BindInt64(1, firstId);
+            NewBatch.BindInt64(2, lastId);
+            Span<byte> text = stackalloc byte[SessionLogTime.Length];
+            NewBatch.BindUtf8(3, text[..SessionLogTime.FormatUtf8(batchMaxAt, text)]);
+            NewBatch.Execute();
         }
 
         public void Dispose()
         {
             Spans.Dispose();
-            LastBatch.Dispose();
+            LastId.Dispose();
             NewBatch.Dispose();
             InsertEvent.Dispose();
             InsertSession.Dispose();
@@ -810,96 +796,33 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The insert into <c>events</c>, once per event, straight through SQLite's C API on the connection's
-    /// own handle, so it runs inside the batch's transaction like the commands beside it.
-    /// </summary>
-    /// <remarks>
-    /// Microsoft.Data.Sqlite's per-execution machinery (parameter lookup by name, boxing, a UTF-8 copy of
-    /// every string, a data reader per execution) and the JSON and timestamp strings it needed took 5.5 µs
-    /// and 1.1 KB per statement event; this takes 3.8 µs and nothing (SessionLogWriteBenchmarks). Every
-    /// value is bound as UTF-8 text from a buffer: the JSON from the writer's buffer, the timestamp from
-    /// the stack. Text,
-    /// never a BLOB: SQLite's JSON functions read a BLOB as JSONB, and the column must keep working with
-    /// json_extract. A failure throws the <see cref="SqliteException"/> Microsoft.Data.Sqlite would have
-    /// thrown, from the same result code and message, so the batch is retried and the fault reported as
-    /// before. Microsoft.Data.Sqlite would also retry a BUSY or LOCKED step itself; neither can happen
-    /// here, since the batch's IMMEDIATE transaction already holds the write lock (and the cache is
-    /// private), and SQLite's own busy handler still applies.
-    /// </remarks>
-    private sealed class EventInsert : IDisposable
+    /// <summary>The insert into <c>events</c>, once per event (<see cref="NativeStatement"/> says why not through a command).</summary>
+    private sealed class EventInsert(SqliteConnection connection) : IDisposable
     {
-        // Session ids and kinds are short; longer text is bound as UTF-16 for SQLite to convert.
-        private const int MaxStackChars = 128;
-
-        private readonly sqlite3 _db;
-        private readonly sqlite3_stmt _statement;
-
-        public EventInsert(SqliteConnection connection)
-        {
-            _db = connection.Handle ?? throw new InvalidOperationException("the session log connection is not open");
-            var rc = raw.sqlite3_prepare_v2(
-                _db,
-                "INSERT INTO events (id, session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5);",
-                out _statement);
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
+        private readonly NativeStatement _statement = new(
+            connection,
+            "INSERT INTO events (id, session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5);");
 
         public void Execute(long id, string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
         {
-            try
+            var statement = _statement;
+            statement.BindInt64(1, id);
+            if (sessionId is null)
             {
-                Check(raw.sqlite3_bind_int64(_statement, 1, id));
-                if (sessionId is null)
-                {
-                    Check(raw.sqlite3_bind_null(_statement, 2));
-                }
-                else
-                {
-                    BindText(2, sessionId);
-                }
-
-                Span<byte> atText = stackalloc byte[SessionLogTime.Length];
-                BindUtf8(3, atText[..SessionLogTime.FormatUtf8(at, atText)]);
-                BindText(4, kind);
-                BindUtf8(5, data);
-
-                var rc = raw.sqlite3_step(_statement);
-                if (rc != raw.SQLITE_DONE)
-                {
-                    SqliteException.ThrowExceptionForRC(rc, _db);
-                }
+                statement.BindNull(2);
             }
-            finally
+            else
             {
-                // Always, also after a failure: a statement left mid-step would keep the transaction
-                // from ending. Its result repeats the step's, which has been reported above.
-                raw.sqlite3_reset(_statement);
+                statement.BindText(2, sessionId);
             }
+
+            Span<byte> atText = stackalloc byte[SessionLogTime.Length];
+            statement.BindUtf8(3, atText[..SessionLogTime.FormatUtf8(at, atText)]);
+            statement.BindText(4, kind);
+            statement.BindUtf8(5, data);
+            statement.Execute();
         }
 
         public void Dispose() => _statement.Dispose();
-
-        private void BindText(int index, string value)
-        {
-            if (value.Length > MaxStackChars)
-            {
-                Check(raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
-                return;
-            }
-
-            Span<byte> utf8 = stackalloc byte[MaxStackChars * 3];
-            BindUtf8(index, utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
-        }
-
-        private void BindUtf8(int index, ReadOnlySpan<byte> value)
-        {
-            // An empty span has no address, and SQLite reads a null pointer as NULL, not as ''.
-            Check(value.IsEmpty
-                ? raw.sqlite3_bind_text(_statement, index, string.Empty)
-                : raw.sqlite3_bind_text(_statement, index, value));
-        }
-
-        private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
     }
 }
