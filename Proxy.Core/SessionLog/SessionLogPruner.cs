@@ -16,6 +16,13 @@ public static class SessionLogPruner
     /// <summary>Sessions per transaction: small enough that the proxy's writer waits milliseconds, not seconds.</summary>
     private const int BatchSize = 200;
 
+    internal const string DeleteSessionEvents =
+        """
+        DELETE FROM events WHERE id IN (
+            SELECT e.id FROM session_spans s CROSS JOIN events e ON e.id BETWEEN s.first_id AND s.last_id
+            WHERE s.session_id = $id AND e.session_id = $id);
+        """;
+
     public static PruneResult Prune(string path, DateTimeOffset endedBefore, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -76,12 +83,7 @@ public static class SessionLogPruner
             deleteEvents.Transaction = transaction;
 
             // Through the session's runs, the way it is read: the cost follows the session, not the log.
-            deleteEvents.CommandText =
-                """
-                DELETE FROM events WHERE id IN (
-                    SELECT e.id FROM session_spans s CROSS JOIN events e ON e.id BETWEEN s.first_id AND s.last_id
-                    WHERE s.session_id = $id AND e.session_id = $id);
-                """;
+            deleteEvents.CommandText = DeleteSessionEvents;
             var eventId = deleteEvents.Parameters.Add("$id", SqliteType.Text);
             using var deleteSession = connection.CreateCommand();
             deleteSession.Transaction = transaction;

@@ -185,7 +185,7 @@ public sealed class SessionLogReader : IDisposable
         }
         else
         {
-            command.CommandText = "SELECT id, session_id, at, kind, data FROM events WHERE id >= $first AND at >= $since ORDER BY id;";
+            command.CommandText = SinceQuery;
             command.Parameters.AddWithValue("$first", FirstIdSince(since.Value));
         }
 
@@ -238,25 +238,20 @@ public sealed class SessionLogReader : IDisposable
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentOutOfRangeException.ThrowIfZero(kinds.Count);
         using var command = _connection.CreateCommand();
-        var names = new string[kinds.Count];
         var approvalsOnly = true;
         for (var i = 0; i < kinds.Count; i++)
         {
-            names[i] = string.Create(CultureInfo.InvariantCulture, $"$kind{i}");
-            command.Parameters.AddWithValue(names[i], kinds[i]);
+            command.Parameters.AddWithValue(string.Create(CultureInfo.InvariantCulture, $"$kind{i}"), kinds[i]);
             approvalsOnly &= kinds[i].StartsWith(ApprovalKindPrefix, StringComparison.Ordinal);
         }
 
-        // The term must be the index's own WHERE, word for word, for SQLite to see that the index covers the query.
-        var condition = (approvalsOnly ? ApprovalIndexCondition + " AND " : string.Empty) + $"kind IN ({string.Join(", ", names)})";
         if (since is { } start)
         {
-            condition += " AND id >= $first AND at >= $since";
             command.Parameters.AddWithValue("$first", FirstIdSince(start));
             command.Parameters.AddWithValue("$since", SessionLogTime.Format(start));
         }
 
-        command.CommandText = $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
+        command.CommandText = KindsQuery(kinds.Count, approvalsOnly, since is not null);
         foreach (var stored in ReadStoredEvents(command))
         {
             yield return stored;
@@ -273,16 +268,40 @@ public sealed class SessionLogReader : IDisposable
     internal long FirstIdSince(DateTimeOffset since)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT first_id FROM event_batches WHERE max_at >= $since ORDER BY max_at, first_id LIMIT 1;";
+        command.CommandText = FirstBatchSinceQuery;
         command.Parameters.AddWithValue("$since", SessionLogTime.Format(since));
         return command.ExecuteScalar() is long first ? first : long.MaxValue;
+    }
+
+    /// <summary>Events from <c>$first</c> (<see cref="FirstIdSince"/>) on, at or after <c>$since</c>.</summary>
+    internal const string SinceQuery = "SELECT id, session_id, at, kind, data FROM events WHERE id >= $first AND at >= $since ORDER BY id;";
+
+    internal const string FirstBatchSinceQuery = "SELECT first_id FROM event_batches WHERE max_at >= $since ORDER BY max_at, first_id LIMIT 1;";
+
+    /// <summary>Events of <c>$kind0</c>…: through the partial index of approval events when they are all approval kinds.</summary>
+    internal static string KindsQuery(int count, bool approvalsOnly, bool since)
+    {
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"$kind{i}");
+        }
+
+        // The term must be the index's own WHERE, word for word, for SQLite to see that the index covers the query.
+        var condition = (approvalsOnly ? ApprovalIndexCondition + " AND " : string.Empty) + $"kind IN ({string.Join(", ", names)})";
+        if (since)
+        {
+            condition += " AND id >= $first AND at >= $since";
+        }
+
+        return $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
     }
 
     /// <summary>
     /// A session's events through its runs, in id order: each run is a range of ids (the outer loop, in order,
     /// from the run holding <c>$after</c> on), read from the table and filtered to the session.
     /// </summary>
-    private static string SessionEventsQuery(string condition, string limit) =>
+    internal static string SessionEventsQuery(string condition, string limit) =>
         "SELECT e.id, e.session_id, e.at, e.kind, e.data FROM session_spans s " +
         "CROSS JOIN events e ON e.id BETWEEN s.first_id AND s.last_id " +
         "WHERE s.session_id = $session_id AND s.last_id > $after " +
