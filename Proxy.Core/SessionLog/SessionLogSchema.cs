@@ -44,7 +44,7 @@ public static class SessionLogSchema
         // AUTOINCREMENT (a sqlite_sequence update per insert) another tenth; the reads they served now go
         // through a row per commit (event_batches: the id range and the running maximum of `at`, for `since`)
         // and a row per run of a session's events (session_spans), both kept by the writer. The spans are
-        // rebuilt here from v1's events with the writer's rule (a run breaks where more than 128 other
+        // rebuilt here from v1's events with the writer's rule (a run breaks where more than 256 other
         // events separate two of the session's; SqliteSessionLog.SpanGap), the batches in chunks of 256
         // ids, and the AUTOINCREMENT high-water mark is carried over so no id of a pruned event comes back.
         """
@@ -67,7 +67,7 @@ public static class SessionLogSchema
             SELECT session_id, min(id), max(id) FROM (
                 SELECT session_id, id, sum(starts) OVER (PARTITION BY session_id ORDER BY id) AS span FROM (
                     SELECT session_id, id,
-                        CASE WHEN id - lag(id) OVER (PARTITION BY session_id ORDER BY id) <= 129 THEN 0 ELSE 1 END AS starts
+                        CASE WHEN id - lag(id) OVER (PARTITION BY session_id ORDER BY id) <= 257 THEN 0 ELSE 1 END AS starts
                     FROM events WHERE session_id IS NOT NULL))
             GROUP BY session_id, span;
         CREATE TABLE event_batches (

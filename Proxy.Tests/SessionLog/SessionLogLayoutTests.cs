@@ -29,8 +29,8 @@ public sealed class SessionLogLayoutTests : SessionLogFileTests
         await using (var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance))
         {
             // One event of "long" every `every` events, the rest from three busy sessions: 9 others between two of
-            // its events keep one run, 128 still do, 129 or more start a new one (SessionSpans.Gap).
-            foreach (var every in new[] { 10, 300, 129, 130 })
+            // its events keep one run, Gap (256) still do, more start a new one.
+            foreach (var every in new[] { 10, 2 * SessionSpans.Gap + 88, SessionSpans.Gap + 1, SessionSpans.Gap + 2 })
             {
                 for (var i = 0; i < 5 * every; i++)
                 {
@@ -81,8 +81,8 @@ public sealed class SessionLogLayoutTests : SessionLogFileTests
         Assert.That(paged.Select(e => e.Id), Is.EqualTo(events.Select(e => e.Id)));
         Assert.That(reader.ReadEventsAfter("long", events[7].Id - 1, 2).Select(e => e.Id), Is.EqualTo(new[] { events[7].Id, events[8].Id }));
 
-        // 1 run for the every-10 stretch, 5 for every-300 (the last extended by the every-129 stretch), 5 for
-        // every-130, 1 after the restart.
+        // 1 run for the every-10 stretch, 5 for the sparse one (the last extended by the Gap + 1 stretch), 5 for
+        // the Gap + 2 one, 1 after the restart.
         var runs = Runs("long");
         Assert.That(runs, Has.Count.EqualTo(12));
         AssertRunsCover("long", runs, events);
@@ -223,9 +223,9 @@ public sealed class SessionLogLayoutTests : SessionLogFileTests
             var atParameter = insert.Parameters.Add("$at", SqliteType.Text);
             var kind = insert.Parameters.Add("$kind", SqliteType.Text);
             var data = insert.Parameters.Add("$data", SqliteType.Text);
-            for (var i = 0; i < 610; i++)
+            for (var i = 0; i < 900; i++)
             {
-                string? id = (i < 300 && i % 5 == 0) || i is 450 or 600 ? "s1" : i % 7 == 3 ? null : "s2";
+                string? id = (i < 300 && i % 5 == 0) || i is 600 or 890 ? "s1" : i % 7 == 3 ? null : "s2";
                 var at = T0.AddMilliseconds(i % 10 == 9 ? i - 30 : i);
                 var eventKind = i == 17 ? "approval_requested" : "test";
                 var json = i == 17 ? """{"id":"apr_migrated0","text":"update t"}""" : $$"""{"label":"v1-{{i}}"}""";
@@ -234,13 +234,13 @@ public sealed class SessionLogLayoutTests : SessionLogFileTests
                 kind.Value = eventKind;
                 data.Value = json;
                 var rowId = (long)insert.ExecuteScalar()!;
-                if (i < 607)
+                if (i < 897)
                 {
                     v1.Add(new StoredEvent(rowId, id, at, eventKind, json));
                 }
             }
 
-            Execute(connection, "DELETE FROM events WHERE id > 607;");
+            Execute(connection, "DELETE FROM events WHERE id > 897;");
         }
 
         var logger = new RecordingLogger();
@@ -259,7 +259,7 @@ public sealed class SessionLogLayoutTests : SessionLogFileTests
         var all = reader.ReadEvents().ToList();
         Assert.That(all.Take(v1.Count), Is.EqualTo(v1), "every v1 event, as it was");
         Assert.That(all, Has.Count.EqualTo(v1.Count + 1));
-        Assert.That(all[^1].Id, Is.EqualTo(611), "after AUTOINCREMENT's high-water mark (610), not after the last id left");
+        Assert.That(all[^1].Id, Is.EqualTo(901), "after AUTOINCREMENT's high-water mark (900), not after the last id left");
 
         foreach (var id in new[] { "s1", "s2" })
         {
@@ -270,10 +270,10 @@ public sealed class SessionLogLayoutTests : SessionLogFileTests
             AssertRunsCover(id, Runs(id), events);
         }
 
-        // s1: every 5th of the first 300, then 450 and 600 after more than 128 others each, then the v2 writer's.
+        // s1: every 5th of the first 300, then 600 and 890 after more than 256 others each, then the v2 writer's.
         Assert.That(Runs("s1"), Has.Count.EqualTo(4));
 
-        foreach (var since in new[] { T0, T0.AddMilliseconds(100), T0.AddMilliseconds(289), T0.AddMilliseconds(290), T0.AddMilliseconds(598), T0.AddSeconds(1), T0.AddSeconds(5) })
+        foreach (var since in new[] { T0, T0.AddMilliseconds(100), T0.AddMilliseconds(289), T0.AddMilliseconds(290), T0.AddMilliseconds(598), T0.AddMilliseconds(870), T0.AddMilliseconds(889), T0.AddSeconds(1), T0.AddSeconds(5) })
         {
             Assert.That(reader.ReadEvents(since: since).Select(e => e.Id), Is.EqualTo(all.Where(e => e.At >= since).Select(e => e.Id)), $"since {since:O}");
         }
@@ -360,7 +360,7 @@ public sealed class SessionLogLayoutTests : SessionLogFileTests
             Assert.That((inside[0], inside[^1]), Is.EqualTo((first, last)), $"{sessionId}: a run starts and ends on its session's events");
             Assert.That(
                 inside.Zip(inside.Skip(1), (a, b) => b - a - 1).DefaultIfEmpty(0).Max(),
-                Is.LessThanOrEqualTo(128),
+                Is.LessThanOrEqualTo(SessionSpans.Gap),
                 $"{sessionId}: run {first}-{last} skips at most Gap others between two of its events");
         }
 
