@@ -19,9 +19,9 @@ public class SessionLogWriteBenchmarks
     private const int EventsPerOperation = 1000;
 
     // Each iteration writes to a fresh database, events with increasing timestamps as the proxy's are:
-    // the same timestamps written again would land in the middle of the events_at index, a pattern
-    // the proxy never produces, and once that index outgrows SQLite's page cache every row would pay
-    // a page read the proxy does not pay.
+    // the same timestamps written again would stay below every commit's running maximum of `at`, a
+    // pattern the proxy never produces (schema v1 would have put them in the middle of its events_at
+    // index, where once it outgrew SQLite's page cache every row paid a page read the proxy does not pay).
     private const int OperationsPerIteration = 16;
 
     private StatementEvent[][] _batches = [];

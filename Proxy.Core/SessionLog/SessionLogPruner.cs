@@ -16,6 +16,13 @@ public static class SessionLogPruner
     /// <summary>Sessions per transaction: small enough that the proxy's writer waits milliseconds, not seconds.</summary>
     private const int BatchSize = 200;
 
+    internal const string DeleteSessionEvents =
+        """
+        DELETE FROM events WHERE id IN (
+            SELECT e.id FROM session_spans s CROSS JOIN events e ON e.id BETWEEN s.first_id AND s.last_id
+            WHERE s.session_id = $id AND e.session_id = $id);
+        """;
+
     public static PruneResult Prune(string path, DateTimeOffset endedBefore, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -74,11 +81,13 @@ public static class SessionLogPruner
 
             using var deleteEvents = connection.CreateCommand();
             deleteEvents.Transaction = transaction;
-            deleteEvents.CommandText = "DELETE FROM events WHERE session_id = $id;";
+
+            // Through the session's runs, the way it is read: the cost follows the session, not the log.
+            deleteEvents.CommandText = DeleteSessionEvents;
             var eventId = deleteEvents.Parameters.Add("$id", SqliteType.Text);
             using var deleteSession = connection.CreateCommand();
             deleteSession.Transaction = transaction;
-            deleteSession.CommandText = "DELETE FROM sessions WHERE id = $id;";
+            deleteSession.CommandText = "DELETE FROM session_spans WHERE session_id = $id; DELETE FROM sessions WHERE id = $id;";
             var sessionId = deleteSession.Parameters.Add("$id", SqliteType.Text);
             foreach (var session in batch)
             {
@@ -88,10 +97,28 @@ public static class SessionLogPruner
                 deleteSession.ExecuteNonQuery();
             }
 
+            TrimBatches(connection, transaction);
             transaction.Commit();
             removed.AddRange(batch);
         }
 
         return new PruneResult(removed, events);
+    }
+
+    /// <summary>
+    /// Drops the event_batches rows below the one holding the oldest event left: no event is in their ranges,
+    /// so no <c>since</c> needs them. The newest row always stays, as the high-water mark ids continue from.
+    /// </summary>
+    private static void TrimBatches(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var trim = connection.CreateCommand();
+        trim.Transaction = transaction;
+        trim.CommandText =
+            """
+            DELETE FROM event_batches WHERE first_id < (
+                SELECT max(first_id) FROM event_batches
+                WHERE first_id <= coalesce((SELECT min(id) FROM events), (SELECT max(last_id) FROM event_batches)));
+            """;
+        trim.ExecuteNonQuery();
     }
 }

@@ -37,6 +37,11 @@ public sealed class SessionLogReader : IDisposable
 
     private const int MaxCandidatesShown = 5;
 
+    private const string ApprovalKindPrefix = "approval_";
+
+    /// <summary>The WHERE of the events_approvals partial index (SessionLogSchema migration 2).</summary>
+    private const string ApprovalIndexCondition = "kind GLOB 'approval_*'";
+
     private static readonly JsonWriterOptions JsonLineOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -160,27 +165,34 @@ public sealed class SessionLogReader : IDisposable
     /// Events in the order they were committed, streamed from the database: enumerate to the end or
     /// dispose the enumerator, and do not run another query on this reader meanwhile.
     /// </summary>
+    /// <remarks>
+    /// A session's events are read through its runs (session_spans), so the cost follows the session, not
+    /// the log; <paramref name="since"/> alone starts at the first batch that could hold a later event
+    /// (<see cref="FirstIdSince"/>) and reads on from there.
+    /// </remarks>
     public IEnumerable<StoredEvent> ReadEvents(string? sessionId = null, DateTimeOffset? since = null)
     {
-        var conditions = new List<string>(2);
         using var command = _connection.CreateCommand();
-
-        // Conditions are added only when given: "$x IS NULL OR …" would keep SQLite off the indexes.
         if (sessionId is not null)
         {
-            conditions.Add("session_id = $session_id");
+            command.CommandText = SessionEventsQuery(since is null ? string.Empty : " AND e.at >= $since", string.Empty);
             command.Parameters.AddWithValue("$session_id", sessionId);
+            command.Parameters.AddWithValue("$after", 0L);
+        }
+        else if (since is null)
+        {
+            command.CommandText = "SELECT id, session_id, at, kind, data FROM events ORDER BY id;";
+        }
+        else
+        {
+            command.CommandText = SinceQuery;
+            command.Parameters.AddWithValue("$first", FirstIdSince(since.Value));
         }
 
         if (since is { } start)
         {
-            conditions.Add("at >= $since");
             command.Parameters.AddWithValue("$since", SessionLogTime.Format(start));
         }
-
-        command.CommandText = "SELECT id, session_id, at, kind, data FROM events" +
-            (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) +
-            " ORDER BY id;";
 
         foreach (var stored in ReadStoredEvents(command))
         {
@@ -197,7 +209,7 @@ public sealed class SessionLogReader : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, session_id, at, kind, data FROM events WHERE session_id = $session_id AND id > $after ORDER BY id LIMIT $limit;";
+        command.CommandText = SessionEventsQuery(string.Empty, " LIMIT $limit");
         command.Parameters.AddWithValue("$session_id", sessionId);
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$limit", limit);
@@ -209,40 +221,93 @@ public sealed class SessionLogReader : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(id), 0) FROM events WHERE session_id = $session_id;";
+
+        // A run ends on one of its session's events, and the last run holds the last one.
+        command.CommandText = "SELECT coalesce((SELECT last_id FROM session_spans WHERE session_id = $session_id ORDER BY first_id DESC LIMIT 1), 0);";
         command.Parameters.AddWithValue("$session_id", sessionId);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
     /// Events of the given kinds in commit order, optionally only those at or after <paramref name="since"/>;
-    /// streamed like <see cref="ReadEvents"/>. Scans the table (no index on kind): for a start-up pass, not a hot path.
+    /// streamed like <see cref="ReadEvents"/>. Approval kinds are read through the partial index that holds only
+    /// approval events (the restart scan reads nothing else); any other kind scans the table.
     /// </summary>
     public IEnumerable<StoredEvent> ReadEventsOfKinds(IReadOnlyList<string> kinds, DateTimeOffset? since = null)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentOutOfRangeException.ThrowIfZero(kinds.Count);
         using var command = _connection.CreateCommand();
-        var names = new string[kinds.Count];
+        var approvalsOnly = true;
         for (var i = 0; i < kinds.Count; i++)
         {
-            names[i] = string.Create(CultureInfo.InvariantCulture, $"$kind{i}");
-            command.Parameters.AddWithValue(names[i], kinds[i]);
+            command.Parameters.AddWithValue(string.Create(CultureInfo.InvariantCulture, $"$kind{i}"), kinds[i]);
+            approvalsOnly &= kinds[i].StartsWith(ApprovalKindPrefix, StringComparison.Ordinal);
         }
 
-        var condition = $"kind IN ({string.Join(", ", names)})";
         if (since is { } start)
         {
-            condition += " AND at >= $since";
+            command.Parameters.AddWithValue("$first", FirstIdSince(start));
             command.Parameters.AddWithValue("$since", SessionLogTime.Format(start));
         }
 
-        command.CommandText = $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
+        command.CommandText = KindsQuery(kinds.Count, approvalsOnly, since is not null);
         foreach (var stored in ReadStoredEvents(command))
         {
             yield return stored;
         }
     }
+
+    /// <summary>
+    /// The first id that can belong to an event at or after <paramref name="since"/>: the first id of the first
+    /// batch whose running maximum of <c>at</c> reached it. Every event before that batch is older, whatever the
+    /// order producers queued their timestamps in (a late-queued event carries an earlier time than events
+    /// committed before it, by up to a commit window, more when a clock steps back); events from there on are
+    /// still filtered by <c>at</c>. <see cref="long.MaxValue"/> when no event is that recent.
+    /// </summary>
+    internal long FirstIdSince(DateTimeOffset since)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = FirstBatchSinceQuery;
+        command.Parameters.AddWithValue("$since", SessionLogTime.Format(since));
+        return command.ExecuteScalar() is long first ? first : long.MaxValue;
+    }
+
+    /// <summary>Events from <c>$first</c> (<see cref="FirstIdSince"/>) on, at or after <c>$since</c>.</summary>
+    internal const string SinceQuery = "SELECT id, session_id, at, kind, data FROM events WHERE id >= $first AND at >= $since ORDER BY id;";
+
+    internal const string FirstBatchSinceQuery = "SELECT first_id FROM event_batches WHERE max_at >= $since ORDER BY max_at, first_id LIMIT 1;";
+
+    /// <summary>Events of <c>$kind0</c>…: through the partial index of approval events when they are all approval kinds.</summary>
+    internal static string KindsQuery(int count, bool approvalsOnly, bool since)
+    {
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"$kind{i}");
+        }
+
+        // The term must be the index's own WHERE, word for word, for SQLite to see that the index covers the query.
+        var condition = (approvalsOnly ? ApprovalIndexCondition + " AND " : string.Empty) + $"kind IN ({string.Join(", ", names)})";
+        if (since)
+        {
+            condition += " AND id >= $first AND at >= $since";
+        }
+
+        return $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
+    }
+
+    /// <summary>
+    /// A session's events through its runs, in id order: each run is a range of ids (the outer loop, in order,
+    /// from the run holding <c>$after</c> on), read from the table and filtered to the session.
+    /// </summary>
+    internal static string SessionEventsQuery(string condition, string limit) =>
+        "SELECT e.id, e.session_id, e.at, e.kind, e.data FROM session_spans s " +
+        "CROSS JOIN events e ON e.id BETWEEN s.first_id AND s.last_id " +
+        "WHERE s.session_id = $session_id AND s.last_id > $after " +
+        "AND s.first_id >= (SELECT coalesce(max(first_id), 0) FROM session_spans WHERE session_id = $session_id AND first_id <= $after) " +
+        "AND e.session_id = $session_id AND e.id > $after" + condition +
+        " ORDER BY s.first_id, e.id" + limit + ";";
 
     /// <summary>
     /// Writes one event as a JSON object:

@@ -1,14 +1,12 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Proxy.Core.Sessions;
-using SQLitePCL;
 
 namespace Proxy.Core.SessionLog;
 
@@ -427,12 +425,30 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         try
         {
             _statements.Enlist(transaction);
+
+            // Ids are handed out here, after the last batch's, not by AUTOINCREMENT: its sqlite_sequence update
+            // cost a tenth of the writer's time per event, and the batch row keeps the high-water mark it kept
+            // (an id is never reused, even after pruning the newest events). Read inside the transaction, whose
+            // write lock makes it the last batch of any writer.
+            var firstId = _statements.ReadLastId() + 1;
+            var nextId = firstId;
+            DateTimeOffset? batchMaxAt = null;
             foreach (var pending in batch)
             {
                 if (pending.Event is { } sessionEvent)
                 {
-                    Write(sessionEvent);
+                    Write(sessionEvent, nextId++);
+                    if (batchMaxAt is not { } max || sessionEvent.At > max)
+                    {
+                        batchMaxAt = sessionEvent.At;
+                    }
                 }
+            }
+
+            if (batchMaxAt is { } batchMax)
+            {
+                _statements.Spans.WriteDirty();
+                _statements.InsertBatch(firstId, nextId - 1, batchMax);
             }
 
             transaction.Commit();
@@ -446,6 +462,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             }
             else
             {
+                _statements.Spans.Forget();
                 RollBackQuietly(transaction);
             }
         }
@@ -464,11 +481,15 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         }
     }
 
-    private void Write(SessionEvent sessionEvent)
+    private void Write(SessionEvent sessionEvent, long id)
     {
         var kind = sessionEvent.Kind;
         var statements = _statements;
-        statements.InsertEvent.Execute(sessionEvent.SessionId, sessionEvent.At, kind, SerializeData(sessionEvent, kind));
+        statements.InsertEvent.Execute(id, sessionEvent.SessionId, sessionEvent.At, kind, SerializeData(sessionEvent, kind));
+        if (sessionEvent.SessionId is { } sessionId)
+        {
+            statements.Spans.Add(sessionId, id);
+        }
 
         switch (sessionEvent)
         {
@@ -493,6 +514,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
                 statements.CloseBytesFromUpstream.Value = closed.BytesFromUpstream;
                 statements.CloseDurationMs.Value = Math.Round(closed.Duration.TotalMilliseconds, 3);
                 statements.CloseSession.ExecuteNonQuery();
+                statements.Spans.Close(closed.Id);
                 break;
         }
     }
@@ -637,6 +659,18 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         public Statements(SqliteConnection connection)
         {
             InsertEvent = new EventInsert(connection);
+            Spans = new SessionSpans(connection);
+
+            LastId = new NativeStatement(connection, "SELECT last_id FROM event_batches ORDER BY first_id DESC LIMIT 1;");
+
+            // The running maximum: the batch's own, or the last batch's when a timestamp queued late kept this
+            // batch's below it (SQLite's two-argument max compares text bytewise, which is time order here).
+            NewBatch = new NativeStatement(
+                connection,
+                """
+                INSERT INTO event_batches (first_id, last_id, max_at)
+                VALUES (?1, ?2, max(?3, coalesce((SELECT max_at FROM event_batches ORDER BY first_id DESC LIMIT 1), '')));
+                """);
 
             // DO NOTHING: a repeated session id keeps its first summary instead of failing the batch
             // (and with it every later batch) on a constraint.
@@ -684,6 +718,12 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         public EventInsert InsertEvent { get; }
 
+        public SessionSpans Spans { get; }
+
+        public NativeStatement LastId { get; }
+
+        public NativeStatement NewBatch { get; }
+
         public SqliteCommand InsertSession { get; }
 
         public SqliteParameter OpenId { get; }
@@ -722,8 +762,27 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             CloseSession.Transaction = transaction;
         }
 
+        /// <summary>The last committed batch's last id; 0 for none.</summary>
+        public long ReadLastId() => LastId.ExecuteInt64(none: 0);
+
+        /// <summary>
+        /// Records a committed batch: its id range, and the greatest <c>at</c> of it and every batch before, which
+        /// only grows, so <c>since</c> finds its first batch through the index on it (SessionLogReader.FirstIdSince).
+        /// </summary>
+        public void InsertBatch(long firstId, long lastId, DateTimeOffset batchMaxAt)
+        {
+            NewBatch.BindInt64(1, firstId);
+            NewBatch.BindInt64(2, lastId);
+            Span<byte> text = stackalloc byte[SessionLogTime.Length];
+            NewBatch.BindUtf8(3, text[..SessionLogTime.FormatUtf8(batchMaxAt, text)]);
+            NewBatch.Execute();
+        }
+
         public void Dispose()
         {
+            Spans.Dispose();
+            LastId.Dispose();
+            NewBatch.Dispose();
             InsertEvent.Dispose();
             InsertSession.Dispose();
             CloseSession.Dispose();
@@ -737,95 +796,33 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The insert into <c>events</c>, once per event, straight through SQLite's C API on the connection's
-    /// own handle, so it runs inside the batch's transaction like the commands beside it.
-    /// </summary>
-    /// <remarks>
-    /// Microsoft.Data.Sqlite's per-execution machinery (parameter lookup by name, boxing, a UTF-8 copy of
-    /// every string, a data reader per execution) and the JSON and timestamp strings it needed took 5.5 µs
-    /// and 1.1 KB per statement event; this takes 3.8 µs and nothing (SessionLogWriteBenchmarks). Every
-    /// value is bound as UTF-8 text from a buffer: the JSON from the writer's buffer, the timestamp from
-    /// the stack. Text,
-    /// never a BLOB: SQLite's JSON functions read a BLOB as JSONB, and the column must keep working with
-    /// json_extract. A failure throws the <see cref="SqliteException"/> Microsoft.Data.Sqlite would have
-    /// thrown, from the same result code and message, so the batch is retried and the fault reported as
-    /// before. Microsoft.Data.Sqlite would also retry a BUSY or LOCKED step itself; neither can happen
-    /// here, since the batch's IMMEDIATE transaction already holds the write lock (and the cache is
-    /// private), and SQLite's own busy handler still applies.
-    /// </remarks>
-    private sealed class EventInsert : IDisposable
+    /// <summary>The insert into <c>events</c>, once per event (<see cref="NativeStatement"/> says why not through a command).</summary>
+    private sealed class EventInsert(SqliteConnection connection) : IDisposable
     {
-        // Session ids and kinds are short; longer text is bound as UTF-16 for SQLite to convert.
-        private const int MaxStackChars = 128;
+        private readonly NativeStatement _statement = new(
+            connection,
+            "INSERT INTO events (id, session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5);");
 
-        private readonly sqlite3 _db;
-        private readonly sqlite3_stmt _statement;
-
-        public EventInsert(SqliteConnection connection)
+        public void Execute(long id, string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
         {
-            _db = connection.Handle ?? throw new InvalidOperationException("the session log connection is not open");
-            var rc = raw.sqlite3_prepare_v2(
-                _db,
-                "INSERT INTO events (session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4);",
-                out _statement);
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
-
-        public void Execute(string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
-        {
-            try
+            var statement = _statement;
+            statement.BindInt64(1, id);
+            if (sessionId is null)
             {
-                if (sessionId is null)
-                {
-                    Check(raw.sqlite3_bind_null(_statement, 1));
-                }
-                else
-                {
-                    BindText(1, sessionId);
-                }
-
-                Span<byte> atText = stackalloc byte[SessionLogTime.Length];
-                BindUtf8(2, atText[..SessionLogTime.FormatUtf8(at, atText)]);
-                BindText(3, kind);
-                BindUtf8(4, data);
-
-                var rc = raw.sqlite3_step(_statement);
-                if (rc != raw.SQLITE_DONE)
-                {
-                    SqliteException.ThrowExceptionForRC(rc, _db);
-                }
+                statement.BindNull(2);
             }
-            finally
+            else
             {
-                // Always, also after a failure: a statement left mid-step would keep the transaction
-                // from ending. Its result repeats the step's, which has been reported above.
-                raw.sqlite3_reset(_statement);
+                statement.BindText(2, sessionId);
             }
+
+            Span<byte> atText = stackalloc byte[SessionLogTime.Length];
+            statement.BindUtf8(3, atText[..SessionLogTime.FormatUtf8(at, atText)]);
+            statement.BindText(4, kind);
+            statement.BindUtf8(5, data);
+            statement.Execute();
         }
 
         public void Dispose() => _statement.Dispose();
-
-        private void BindText(int index, string value)
-        {
-            if (value.Length > MaxStackChars)
-            {
-                Check(raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
-                return;
-            }
-
-            Span<byte> utf8 = stackalloc byte[MaxStackChars * 3];
-            BindUtf8(index, utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
-        }
-
-        private void BindUtf8(int index, ReadOnlySpan<byte> value)
-        {
-            // An empty span has no address, and SQLite reads a null pointer as NULL, not as ''.
-            Check(value.IsEmpty
-                ? raw.sqlite3_bind_text(_statement, index, string.Empty)
-                : raw.sqlite3_bind_text(_statement, index, value));
-        }
-
-        private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
     }
 }

@@ -44,13 +44,13 @@ public sealed record StatementEvent(
 
     public override void WriteData(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("seq", Sequence);
-        WriteOptional(writer, "identity", Identity);
-        WriteOptional(writer, "database", Database);
-        writer.WriteString("text", Text);
+        writer.WriteNumber(StatementJsonNames.Seq, Sequence);
+        WriteOptional(writer, StatementJsonNames.Identity, Identity);
+        WriteOptional(writer, StatementJsonNames.Database, Database);
+        writer.WriteString(StatementJsonNames.Text, Text);
         if (Parameters is not null)
         {
-            writer.WriteStartArray("parameters");
+            writer.WriteStartArray(StatementJsonNames.Parameters);
             foreach (var parameter in Parameters)
             {
                 if (parameter is null)
@@ -66,19 +66,19 @@ public sealed record StatementEvent(
             writer.WriteEndArray();
         }
 
-        writer.WriteString("statement_kind", StatementKind);
-        WriteList(writer, "tables", Tables);
-        writer.WriteString("decision", Decision.Verdict);
-        WriteOptional(writer, "rule", Decision.Rule);
-        WriteOptional(writer, "approval", Decision.Approval);
+        writer.WriteString(StatementJsonNames.StatementKind, StatementKind);
+        WriteList(writer, StatementJsonNames.Tables, Tables);
+        writer.WriteString(StatementJsonNames.Decision, Decision.Verdict);
+        WriteOptional(writer, StatementJsonNames.Rule, Decision.Rule);
+        WriteOptional(writer, StatementJsonNames.Approval, Decision.Approval);
         if (Decision.Tags.Count > 0)
         {
-            WriteList(writer, "tags", Decision.Tags);
+            WriteList(writer, StatementJsonNames.Tags, Decision.Tags);
         }
 
         if (Decision.WouldBlock.Count > 0)
         {
-            WriteList(writer, "would_block", Decision.WouldBlock);
+            WriteList(writer, StatementJsonNames.WouldBlock, Decision.WouldBlock);
         }
 
         WriteOutcome(writer, Outcome);
@@ -91,24 +91,24 @@ public sealed record StatementEvent(
             return;
         }
 
-        writer.WriteNumber("duration_ms", Math.Round(outcome.Duration.TotalMilliseconds, 3));
-        WriteOptional(writer, "command_tag", outcome.CommandTag);
+        writer.WriteNumber(StatementJsonNames.DurationMs, Math.Round(outcome.Duration.TotalMilliseconds, 3));
+        WriteOptional(writer, StatementJsonNames.CommandTag, outcome.CommandTag);
         if (outcome.Rows is { } rows)
         {
-            writer.WriteNumber("rows", rows);
+            writer.WriteNumber(StatementJsonNames.Rows, rows);
         }
 
-        WriteOptional(writer, "sqlstate", outcome.SqlState);
-        WriteOptional(writer, "error", outcome.ErrorMessage);
+        WriteOptional(writer, StatementJsonNames.Sqlstate, outcome.SqlState);
+        WriteOptional(writer, StatementJsonNames.Error, outcome.ErrorMessage);
         if (outcome.Masked is { Count: > 0 } masked)
         {
-            writer.WriteStartArray("masked");
+            writer.WriteStartArray(StatementJsonNames.Masked);
             foreach (var entry in masked)
             {
                 writer.WriteStartObject();
-                writer.WriteString("what", entry.What);
-                writer.WriteString("function", entry.Function);
-                writer.WriteNumber("values", entry.Values);
+                writer.WriteString(StatementJsonNames.What, entry.What);
+                writer.WriteString(StatementJsonNames.Function, entry.Function);
+                writer.WriteNumber(StatementJsonNames.Values, entry.Values);
                 writer.WriteEndObject();
             }
 
@@ -116,7 +116,7 @@ public sealed record StatementEvent(
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    private static void WriteOptional(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
@@ -124,7 +124,7 @@ public sealed record StatementEvent(
         }
     }
 
-    private static void WriteList(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    private static void WriteList(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
         foreach (var value in values)
@@ -146,7 +146,56 @@ public sealed record StatementResultEvent(string SessionId, DateTimeOffset At, l
 
     public override void WriteData(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("seq", Sequence);
+        writer.WriteNumber(StatementJsonNames.Seq, Sequence);
         StatementEvent.WriteOutcome(writer, Outcome);
     }
+}
+
+/// <summary>
+/// Property names of statement events, encoded once: written as strings, every name of every event was
+/// validated and transcoded again on the writer thread.
+/// </summary>
+internal static class StatementJsonNames
+{
+    public static readonly JsonEncodedText Approval = JsonEncodedText.Encode("approval");
+
+    public static readonly JsonEncodedText CommandTag = JsonEncodedText.Encode("command_tag");
+
+    public static readonly JsonEncodedText Database = JsonEncodedText.Encode("database");
+
+    public static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
+
+    public static readonly JsonEncodedText DurationMs = JsonEncodedText.Encode("duration_ms");
+
+    public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+
+    public static readonly JsonEncodedText Function = JsonEncodedText.Encode("function");
+
+    public static readonly JsonEncodedText Identity = JsonEncodedText.Encode("identity");
+
+    public static readonly JsonEncodedText Masked = JsonEncodedText.Encode("masked");
+
+    public static readonly JsonEncodedText Parameters = JsonEncodedText.Encode("parameters");
+
+    public static readonly JsonEncodedText Rows = JsonEncodedText.Encode("rows");
+
+    public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+
+    public static readonly JsonEncodedText Seq = JsonEncodedText.Encode("seq");
+
+    public static readonly JsonEncodedText Sqlstate = JsonEncodedText.Encode("sqlstate");
+
+    public static readonly JsonEncodedText StatementKind = JsonEncodedText.Encode("statement_kind");
+
+    public static readonly JsonEncodedText Tables = JsonEncodedText.Encode("tables");
+
+    public static readonly JsonEncodedText Tags = JsonEncodedText.Encode("tags");
+
+    public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+
+    public static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
+
+    public static readonly JsonEncodedText What = JsonEncodedText.Encode("what");
+
+    public static readonly JsonEncodedText WouldBlock = JsonEncodedText.Encode("would_block");
 }

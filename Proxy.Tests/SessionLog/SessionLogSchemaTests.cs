@@ -33,7 +33,7 @@ public sealed class SessionLogSchemaTests
         Assert.That(Scalar(path, "PRAGMA journal_mode"), Is.EqualTo("wal"));
         Assert.That(
             Scalar(path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name)"),
-            Is.EqualTo("events,events_at,events_session_id,sessions,sessions_started_at"));
+            Is.EqualTo("event_batches,event_batches_max_at,events,events_approvals,session_spans,sessions,sessions_started_at"));
         Assert.That(logger.Count(MigratedEventId), Is.EqualTo(1));
     }
 
