@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Proxy.Core.Masking;
+using Proxy.Tests.Support;
 using static Proxy.Tests.Masking.MaskTestText;
 
 namespace Proxy.Tests.Masking;
@@ -26,25 +26,17 @@ public sealed class MaskingAllocationTests
             (ValuePatterns.Regex("secret_[0-9]+", "i"), ValueMask.Create("redact", [])),
         ]);
         var output = new ArrayBufferWriter<byte>();
-        for (var i = 0; i < 100; i++)
-        {
-            foreach (var value in Values)
-            {
-                mask.Apply(value, output);
-            }
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var results = 0;
-        for (var i = 0; i < 1000; i++)
+        var allocated = SteadyAllocation.Measure(() =>
         {
-            foreach (var value in Values)
+            for (var i = 0; i < 1000; i++)
             {
-                results += (int)mask.Apply(value, output);
+                foreach (var value in Values)
+                {
+                    results += (int)mask.Apply(value, output);
+                }
             }
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        });
 
         Assert.That(results, Is.Zero, "every value is Unchanged");
         Assert.That(output.WrittenCount, Is.Zero);
@@ -57,26 +49,19 @@ public sealed class MaskingAllocationTests
         ValueMask[] functions = [ValueMask.Create("partial", ["4"]), ValueMask.Create("email", []), ValueMask.Create("redact", []), ValueMask.Create("fixed", ["x"])];
         var value = "alice.liddell@example.com"u8.ToArray();
         var output = new ArrayBufferWriter<byte>(4096);
-        for (var i = 0; i < 100; i++)
+        var allocated = SteadyAllocation.Measure(() =>
         {
-            output.ResetWrittenCount();
-            foreach (var function in functions)
+            for (var i = 0; i < 1000; i++)
             {
-                function.Apply(value, output);
+                output.ResetWrittenCount();
+                foreach (var function in functions)
+                {
+                    function.Apply(value, output);
+                }
             }
-        }
+        });
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            output.ResetWrittenCount();
-            foreach (var function in functions)
-            {
-                function.Apply(value, output);
-            }
-        }
-
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(allocated, Is.Zero);
     }
 
     [Test]
@@ -86,24 +71,17 @@ public sealed class MaskingAllocationTests
         var value = Encoding.UTF8.GetBytes("paid with 4111 1111 1111 1111 ü k42");
         var output = new ArrayBufferWriter<byte>(4096);
 
-        // One warm-up call once left a one-time 1,440 B inside the measured loop on a fresh machine (lazy state of
-        // the regex or HMAC, or the loop's own on-stack replacement): warm up with the very loop that is measured.
-        ApplyRepeatedly(mask, value, output, 100);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        ApplyRepeatedly(mask, value, output, 1000);
-
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
-    }
-
-    /// <summary>Fully optimized from the first call, so no tier-up or on-stack replacement happens while measuring.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ApplyRepeatedly(PatternMask mask, byte[] value, ArrayBufferWriter<byte> output, int times)
-    {
-        for (var i = 0; i < times; i++)
+        // Once 1,440 B and once 7,944 B in a single run on a fresh or loaded machine (lazy state of the regex or
+        // HMAC, a tier-up): one-time costs, which is why the steady measure takes the least of several runs.
+        var allocated = SteadyAllocation.Measure(() =>
         {
-            output.ResetWrittenCount();
-            mask.Apply(value, output);
-        }
+            for (var i = 0; i < 1000; i++)
+            {
+                output.ResetWrittenCount();
+                mask.Apply(value, output);
+            }
+        });
+
+        Assert.That(allocated, Is.Zero);
     }
 }
