@@ -70,6 +70,18 @@ internal struct PendingResponse
 
     /// <summary>A Describe the proxy sent itself before this statement's Execute: its answer sets up the masks and is not forwarded.</summary>
     public StatementRun? MaskFor;
+
+    /// <summary>For a Describe: the statement whose result shape its answer gives, when none is kept yet.</summary>
+    public PostgresConversation.PreparedStatement? DescriptionOf;
+
+    /// <summary>
+    /// For an Execute sent without a Describe of the proxy's own: the statement whose kept description (with
+    /// <see cref="ResultFormats"/>) sets up the masks of its rows when the first one arrives.
+    /// </summary>
+    public PostgresConversation.PreparedStatement? RowsOf;
+
+    /// <summary>The result-format codes of the Bind that made the executed portal.</summary>
+    public short[]? ResultFormats;
 }
 
 /// <summary>

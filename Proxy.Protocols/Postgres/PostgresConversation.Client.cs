@@ -98,7 +98,7 @@ internal sealed partial class PostgresConversation
                 await OnExecuteAsync(message, upstream).ConfigureAwait(false);
                 return false;
             case FrontendMessageType.Describe:
-                Forward(message, upstream, Expected.Describe);
+                OnDescribe(message, upstream);
                 return false;
             case FrontendMessageType.Close:
                 OnClose(message, upstream);
@@ -146,7 +146,7 @@ internal sealed partial class PostgresConversation
     /// are refused. In strict durability each statement's record is committed first: one that cannot be
     /// recorded does not run.
     /// </summary>
-    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal, string? describePortal = null)
+    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal, string? describePortal = null, BoundPortal? bound = null)
     {
         if (refusal is null && runs is { Length: > 0 })
         {
@@ -158,11 +158,19 @@ internal sealed partial class PostgresConversation
             refusal = await CommitBeforeRunningAsync(runs).ConfigureAwait(false);
         }
 
+        PreparedStatement? shaped = null;
         if (refusal is null)
         {
-            if (describePortal is not null && runs is [{ Masks: not null } run, ..])
+            if (describePortal is not null && runs is [{ Masks: { } masks } run, ..])
             {
-                DescribeForMasking(upstream, describePortal, run);
+                if (bound is not null && ShapeKnownBeforeRows(bound, masks))
+                {
+                    shaped = bound.Statement;
+                }
+                else
+                {
+                    DescribeForMasking(upstream, describePortal, run, bound?.Statement);
+                }
             }
 
             MessageWriter.WriteRaw(upstream, message.Raw);
@@ -178,7 +186,7 @@ internal sealed partial class PostgresConversation
             run.StartedAt = Stopwatch.GetTimestamp();
         }
 
-        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs });
+        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs, RowsOf = shaped, ResultFormats = shaped is null ? null : bound!.ResultFormats });
     }
 
     /// <summary>Commits each statement's record (outcome still unknown); the refusal to send when the log cannot take it.</summary>
@@ -257,10 +265,46 @@ internal sealed partial class PostgresConversation
             return;
         }
 
-        var parameters = _settings.AuditParameters ? ReadParameters(ref reader) : null;
-        _portals[portal] = new BoundPortal(statement, parameters);
+        var parameters = _settings.AuditParameters ? ReadParameters(ref reader) : SkipParameters(ref reader);
+
+        // Only rows that may be masked need the formats Bind asks for (see ShapeKnownBeforeRows).
+        var formats = statement.Runs is [{ Masks: not null }, ..] ? ReadResultFormats(ref reader, statement) : null;
+        _portals[portal] = new BoundPortal(statement, parameters, formats);
         Forward(message, upstream, Expected.Bind);
     }
+
+    /// <summary>
+    /// Describe: forwarded as it is. Its answer is kept as the statement's result shape when the statement (or the
+    /// portal's) has none yet, and a Describe of a portal tells the Execute that follows that its shape will be known.
+    /// </summary>
+    private void OnDescribe(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var what = reader.ReadByte();
+        var name = reader.ReadCString();
+        PreparedStatement? statement = null;
+        if (what == (byte)'P' && _portals.TryGetValue(name, out var portal))
+        {
+            portal.Described = true;
+            statement = portal.Statement;
+        }
+        else if (what == (byte)'S')
+        {
+            _statements.TryGetValue(name, out statement);
+        }
+
+        MessageWriter.WriteRaw(upstream, message.Raw);
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, DescriptionOf = statement is { Description: null } ? statement : null });
+    }
+
+    /// <summary>
+    /// Whether an Execute of <paramref name="bound"/> needs no Describe of the proxy's own: its statement's result
+    /// shape is kept from an earlier Describe, or the client described this very portal since binding it (the answer
+    /// comes before the rows; if it fails, the server skips the Execute too). Only for pattern masks: column masks
+    /// look up the origins each description names in the catalog first, which the proxy's own Describe is for.
+    /// </summary>
+    private static bool ShapeKnownBeforeRows(BoundPortal bound, StatementMasks masks) =>
+        !masks.Plan.HasColumnMasks && bound.ResultFormats is not null && (bound.Described || bound.Statement.Description is not null);
 
     private ValueTask OnExecuteAsync(PostgresMessage message, PipeWriter upstream)
     {
@@ -281,8 +325,8 @@ internal sealed partial class PostgresConversation
         // The hold is here, not at Parse: each execution is asked for, with its parameters known, and the Parse,
         // Bind and Describe sent with it (Npgsql sends all five at once) are answered meanwhile.
         return NeedsApproval(runs)
-            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!, describePortal: portal)
-            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null, describePortal: portal);
+            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!, describePortal: portal, bound)
+            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null, describePortal: portal, bound);
     }
 
     private void OnClose(in PostgresMessage message, PipeWriter upstream)
@@ -342,6 +386,10 @@ internal sealed partial class PostgresConversation
             var masks = refused is null ? MasksFor(decision, out refused) : null;
             refusal ??= refused;
             runs[i] = new StatementRun(text, kind, tables, decision, refused is not null) { Masks = masks };
+            if (statement.Kind == StatementKind.Other && refused is null)
+            {
+                ForgetDropped(bytes.Slice(statement.Start, statement.Length));
+            }
         }
 
         return runs;
@@ -440,6 +488,96 @@ internal sealed partial class PostgresConversation
         return values;
     }
 
+    /// <summary>
+    /// DEALLOCATE and DISCARD ALL drop prepared statements in SQL, where Close does not see it: the proxy forgets
+    /// them as it sends the statement, so a name that Parse defines again is decided (and described) anew rather
+    /// than run under the decision and result shape of what it replaced. Should the statement fail, the server
+    /// keeps them and a Bind of one is decided as a statement the proxy has not seen.
+    /// </summary>
+    private void ForgetDropped(ReadOnlySpan<byte> statement)
+    {
+        switch (PreparedStatementDrop.Read(statement, out var name))
+        {
+            case DroppedStatements.One:
+                _statements.Remove(name!);
+                break;
+            case DroppedStatements.All:
+                // The unnamed statement is not PostgreSQL's to drop here (it lives until the next Parse), nor the proxy's.
+                _statements.TryGetValue(string.Empty, out var unnamed);
+                _statements.Clear();
+                if (unnamed is not null)
+                {
+                    _statements[string.Empty] = unnamed;
+                }
+                break;
+        }
+    }
+
+    /// <summary>Steps over Bind's parameters when they are not recorded.</summary>
+    private static string?[]? SkipParameters(ref MessageBodyReader reader)
+    {
+        var formatCount = reader.ReadInt16();
+        if (formatCount < 0)
+        {
+            PostgresProtocolException.Throw("Bind with a negative count");
+        }
+
+        reader.ReadBytes(2 * formatCount);
+        var count = reader.ReadInt16();
+        if (count < 0)
+        {
+            PostgresProtocolException.Throw("Bind with a negative count");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var length = reader.ReadInt32();
+            if (length > 0)
+            {
+                reader.ReadBytes(length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Bind's result-format codes (none: all text; one: every column; else one per column). The arrays are shared:
+    /// one for each single code, and per statement the last list, so a statement bound again and again with the
+    /// same formats allocates nothing.
+    /// </summary>
+    private static short[] ReadResultFormats(ref MessageBodyReader reader, PreparedStatement statement)
+    {
+        var count = reader.ReadInt16();
+        switch (count)
+        {
+            case < 0:
+                PostgresProtocolException.Throw("Bind with a negative count");
+                return [];
+            case 0:
+                return [];
+            case 1:
+                var code = reader.ReadInt16();
+                return code switch { 0 => AllText, 1 => AllBinary, _ => [code] };
+        }
+
+        Span<short> formats = count <= 256 ? stackalloc short[count] : new short[count];
+        for (var i = 0; i < count; i++)
+        {
+            formats[i] = reader.ReadInt16();
+        }
+
+        if (statement.LastFormats is { } last && formats.SequenceEqual(last))
+        {
+            return last;
+        }
+
+        return statement.LastFormats = formats.ToArray();
+    }
+
+    private static readonly short[] AllText = [0];
+    private static readonly short[] AllBinary = [1];
+
     private PreparedStatement DecideUnseen(string text)
     {
         var decision = _handler.Services.Policy.Current.Decide(
@@ -454,8 +592,61 @@ internal sealed partial class PostgresConversation
 
     private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, Copy);
 
-    /// <summary>What a Parse decided, for the Binds and Executes of the statement.</summary>
-    private sealed record PreparedStatement(StatementRun[] Runs, ErrorFields? Refusal);
+    /// <summary>
+    /// What a Parse decided, for the Binds and Executes of the statement, and the shape of its rows once a Describe
+    /// has told it. A named statement's result shape cannot change while it exists (PostgreSQL refuses to run it:
+    /// "cached plan must not change result type"), and each Parse of the unnamed one makes a new object, so the
+    /// shape is kept for as long as the object is.
+    /// </summary>
+    internal sealed class PreparedStatement(StatementRun[] runs, ErrorFields? refusal)
+    {
+        private volatile byte[]? _description;
 
-    private sealed record BoundPortal(PreparedStatement Statement, string?[]? Parameters);
+        public StatementRun[] Runs { get; } = runs;
+
+        public ErrorFields? Refusal { get; } = refusal;
+
+        /// <summary>The body of the first RowDescription a Describe of it answered; empty for NoData; null until then.</summary>
+        public byte[]? Description => _description;
+
+        /// <summary>The last multi-column result-format list a Bind of it sent (client loop only).</summary>
+        public short[]? LastFormats { get; set; }
+
+        /// <summary>Server loop only: the formats <see cref="RowMask"/> was built for.</summary>
+        private short[]? _maskFormats;
+
+        private ResultMask? _rowMask;
+
+        /// <summary>Keeps the first description (server loop only).</summary>
+        public void Described(in ReadOnlySequence<byte> rowDescription) => _description ??= rowDescription.ToArray();
+
+        /// <summary>
+        /// The masks of its rows for a Bind's result formats, built from the kept description and reused while Binds
+        /// ask the same formats (server loop only: one result is masked at a time, and each flushes its counts).
+        /// </summary>
+        public ResultMask? RowMask(short[] formats, StatementMasks masks)
+        {
+            if (_maskFormats is null || !(ReferenceEquals(formats, _maskFormats) || formats.AsSpan().SequenceEqual(_maskFormats)))
+            {
+                _rowMask = ResultMask.ForRowDescription(new ReadOnlySequence<byte>(_description!), masks, resultFormats: formats);
+                _maskFormats = formats;
+            }
+
+            return _rowMask;
+        }
+    }
+
+    /// <summary>A portal: the statement it was bound to, with the parameters and result formats of the Bind.</summary>
+    private sealed class BoundPortal(PreparedStatement statement, string?[]? parameters, short[]? resultFormats)
+    {
+        public PreparedStatement Statement { get; } = statement;
+
+        public string?[]? Parameters { get; } = parameters;
+
+        /// <summary>Bind's result-format codes, when the statement's rows may be masked; null otherwise.</summary>
+        public short[]? ResultFormats { get; } = resultFormats;
+
+        /// <summary>The client sent a Describe of this portal (client loop only).</summary>
+        public bool Described { get; set; }
+    }
 }

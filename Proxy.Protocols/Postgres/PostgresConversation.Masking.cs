@@ -36,6 +36,9 @@ internal sealed partial class PostgresConversation
 
     private StatementMasks? _rowsOf;
 
+    /// <summary>The result passing now has been checked for masks set up at its first row (<see cref="StartKeptShapeResult"/>). Server loop only.</summary>
+    private bool _resultAsked;
+
     /// <summary>The RowDescription about to be handled again has had its origins looked up. Server loop only.</summary>
     private bool _originsLookedUp;
 
@@ -229,10 +232,36 @@ internal sealed partial class PostgresConversation
     /// takes for itself. It gives the result's columns with the formats Bind chose, so every row of the Execute is
     /// masked by what it is, whatever the client described (or did not) before.
     /// </summary>
-    private void DescribeForMasking(PipeWriter upstream, string portal, StatementRun run)
+    private void DescribeForMasking(PipeWriter upstream, string portal, StatementRun run, PreparedStatement? statement)
     {
         MessageWriter.WriteDescribe(upstream, (byte)'P', portal);
-        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run });
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run, DescriptionOf = statement is { Description: null } ? statement : null });
+    }
+
+    /// <summary>
+    /// The first row of a result, when it still streams unread: an Execute sent without the proxy's own Describe
+    /// (<see cref="PendingResponse.RowsOf"/>) sets up its masks now, from its statement's kept description and its
+    /// Bind's formats. True when the row is to be masked. Asked once per result.
+    /// </summary>
+    private bool StartKeptShapeResult()
+    {
+        _resultAsked = true;
+        if (!_pending.TryPeek(out var head) || head.Expected != Expected.Execute || head.RowsOf is not { } statement
+            || head.Statements is not [{ Masks: { } masks }, ..])
+        {
+            return false;
+        }
+
+        if (statement.Description is not { Length: > 0 })
+        {
+            // Cannot happen: the description came before the Execute was sent or was asked for just ahead of it.
+            // Rows without one cannot be masked, and must not pass unmasked.
+            PostgresProtocolException.Throw("rows of a masked statement arrived before its description");
+        }
+
+        StartResult(statement.RowMask(head.ResultFormats!, masks), masks);
+        _resultAsked = true;
+        return _rows is not null;
     }
 
     /// <summary>
@@ -300,6 +329,7 @@ internal sealed partial class PostgresConversation
         }
 
         _pending.TryDequeue(out _);
+        head.DescriptionOf?.Described(message.Type == (byte)BackendMessageType.RowDescription ? message.Body : default);
         StartResult(message.Type == (byte)BackendMessageType.RowDescription ? ResultMask.ForRowDescription(message.Body, masks) : null, masks);
         return true;
     }
@@ -361,6 +391,7 @@ internal sealed partial class PostgresConversation
         _rows = null;
         _copy = null;
         _rowsOf = null;
+        _resultAsked = false;
     }
 
     /// <summary>Forwards a DataRow of a masked result: rewritten when a value changes, else its own bytes.</summary>

@@ -449,7 +449,7 @@ internal sealed partial class PostgresConversation
             : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse
                 && type switch
                 {
-                    (byte)BackendMessageType.DataRow => _rows is null,
+                    (byte)BackendMessageType.DataRow => _rows is null && (_resultAsked || !StartKeptShapeResult()),
                     (byte)BackendMessageType.CopyData => _copy is null,
                     _ => true,
                 })
