@@ -313,7 +313,7 @@ internal sealed partial class PostgresConversation
         StatementRun[]? runs = null;
         if (_portals.TryGetValue(portal, out var bound) && bound.Statement.Runs.Length > 0)
         {
-            var run = Copy(bound.Statement.Runs[0]);
+            var run = bound.Statement.Runs[0].Copy();
             run.Parameters = bound.Parameters;
             runs = [run];
         }
@@ -347,15 +347,14 @@ internal sealed partial class PostgresConversation
         var reader = new MessageBodyReader(message.Body);
         var oid = (uint)reader.ReadInt32();
         var text = $"(function call, oid {oid})";
-        var input = StatementInput(text, "call", [], where: false, multi: false, cteWrite: false, dynamic: true, unknown: true);
-        var decision = _handler.Services.Policy.Current.Decide(input);
+        var decision = _decider.Decide(_who, text, "call", dynamic: true);
         // A FunctionCallResponse has no RowDescription to mask by: a call whose results would be masked is refused.
         ErrorFields? refusal = decision.Verdict == Verdict.Allow && decision.RuleId is not null && decision.Masks.Count == 0
             ? null
             : new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
                 decision.RuleId is null
                     ? "function call refused: no policy rule allows the FunctionCall message"
-                    : RefusalText(decision));
+                    : StatementDecider.RefusalText(decision));
         var run = new StatementRun(text, "call", [], decision, refused: refusal is not null);
         return SendStatementsAsync(message, upstream, Expected.FunctionCall, [run], refusal);
     }
@@ -364,73 +363,8 @@ internal sealed partial class PostgresConversation
     /// Classifies and decides every statement of <paramref name="sql"/>. <paramref name="refusal"/> is the
     /// error for the first refused statement, null when all may run.
     /// </summary>
-    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal)
-    {
-        refusal = null;
-        var bytes = sql.IsSingleSegment ? sql.FirstSpan : sql.ToArray();
-        SqlClassifier.Classify(bytes, _batch);
-        var policy = _handler.Services.Policy.Current;
-        var multi = _batch.Count > 1;
-        var runs = new StatementRun[_batch.Count];
-        for (var i = 0; i < _batch.Count; i++)
-        {
-            var statement = _batch[i];
-            var text = Encoding.UTF8.GetString(bytes.Slice(statement.Start, statement.Length));
-            var unknown = statement.Unknown || _ambiguousEncoding;
-            var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
-            var names = _batch.Tables(i);
-            string[] tables = names.IsEmpty ? [] : names.ToArray();
-            var input = StatementInput(text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown);
-            var decision = policy.Decide(input);
-            var refused = RefusalFor(decision);
-            var masks = refused is null ? MasksFor(decision, out refused) : null;
-            refusal ??= refused;
-            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null) { Masks = masks };
-            if (statement.Kind == StatementKind.Other && refused is null)
-            {
-                ForgetDropped(bytes.Slice(statement.Start, statement.Length));
-            }
-        }
-
-        return runs;
-    }
-
-    private PolicyInput StatementInput(string text, string kind, IReadOnlyList<string> tables, bool where, bool multi, bool cteWrite, bool dynamic, bool unknown)
-    {
-        var now = DateTimeOffset.Now;
-        return _who with
-        {
-            SqlText = text,
-            SqlKind = kind,
-            SqlTables = tables,
-            SqlWhere = where,
-            SqlMulti = multi,
-            SqlCteWrite = cteWrite,
-            SqlDynamic = dynamic,
-            SqlUnknown = unknown,
-            TimeHour = now.Hour,
-            TimeWeekday = now.DayOfWeek,
-        };
-    }
-
-    /// <summary>The error a refused statement gets, or null when the decision lets it run (an approval is asked for when it is sent).</summary>
-    private ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch
-    {
-        Verdict.Block => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege, RefusalText(decision)),
-
-        // Approvals need someone to ask: without a broker (a handler built without one) the statement is refused.
-        Verdict.Approve when _handler.Services.Approvals is null => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
-            $"statement needs approval by \"{decision.Approval?.By}\" (policy rule {decision.RuleId}); approvals are not available on this listener",
-            Hint: decision.Message?.Replace('\0', '\uFFFD')),
-
-        _ => null,
-    };
-
-    /// <summary>A zero cannot travel in a String field (the writer refuses it), so one in a rule's message is shown as U+FFFD.</summary>
-    private static string RefusalText(in PolicyDecision decision) =>
-        (decision.Message is { Length: > 0 } message
-            ? $"blocked by policy rule {decision.RuleId ?? "default"}: {message}"
-            : $"blocked by policy rule {decision.RuleId ?? "default"}").Replace('\0', '\uFFFD');
+    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal) =>
+        _decider.Decide(sql, _who, _ambiguousEncoding, out refusal);
 
     /// <summary>
     /// Sends the server, in place of a refused message, a statement that fails at once and touches nothing:
@@ -494,9 +428,9 @@ internal sealed partial class PostgresConversation
     /// than run under the decision and result shape of what it replaced. Should the statement fail, the server
     /// keeps them and a Bind of one is decided as a statement the proxy has not seen.
     /// </summary>
-    private void ForgetDropped(ReadOnlySpan<byte> statement)
+    private void ForgetDropped(DroppedStatements dropped, string? name)
     {
-        switch (PreparedStatementDrop.Read(statement, out var name))
+        switch (dropped)
         {
             case DroppedStatements.One:
                 _statements.Remove(name!);
@@ -580,17 +514,13 @@ internal sealed partial class PostgresConversation
 
     private PreparedStatement DecideUnseen(string text)
     {
-        var decision = _handler.Services.Policy.Current.Decide(
-            StatementInput(text, "unknown", [], where: false, multi: false, cteWrite: false, dynamic: false, unknown: true));
-        var refusal = RefusalFor(decision);
-        var masks = refusal is null ? MasksFor(decision, out refusal) : null;
+        var decision = _decider.Decide(_who, text, "unknown", dynamic: false);
+        var refusal = _decider.RefusalFor(decision);
+        var masks = refusal is null ? _decider.MasksFor(decision, out refusal) : null;
         return new PreparedStatement([new StatementRun(text, "unknown", [], decision, refusal is not null) { Masks = masks }], refusal);
     }
 
-    private static StatementRun Copy(StatementRun run) =>
-        new(run.Text, run.Kind, run.Tables, run.Decision, run.Refused) { Masks = run.Masks is { } masks ? new StatementMasks(masks.Plan) : null };
-
-    private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, Copy);
+    private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, run => run.Copy());
 
     /// <summary>
     /// What a Parse decided, for the Binds and Executes of the statement, and the shape of its rows once a Describe

@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using System.Text;
 using System.Text.RegularExpressions;
 using Proxy.Core.Masking;
-using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Masking;
@@ -44,27 +43,6 @@ internal sealed partial class PostgresConversation
 
     /// <summary>The masks of the COPY whose rows are passing now; null when they pass unread. Server loop only.</summary>
     private CopyRowMask? _copy;
-
-    /// <summary>The compiled masks of a decision, or null when it has none; <paramref name="refusal"/> when they cannot be compiled.</summary>
-    private StatementMasks? MasksFor(in PolicyDecision decision, out ErrorFields? refusal)
-    {
-        refusal = null;
-        if (decision.Masks.Count == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return new StatementMasks(_handler.Masking.Plan(decision.Masks));
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            refusal = new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
-                $"the statement's masks cannot be applied ({ex.Message}); it is refused rather than answered unmasked");
-            return null;
-        }
-    }
 
     /// <summary>
     /// Before statements with column masks are sent: the relations they name are looked up in the catalog (once,
