@@ -248,12 +248,12 @@ internal sealed partial class PostgresConversation
     {
         var reader = new MessageBodyReader(message.Body);
         var portal = reader.ReadCString();
-        var name = reader.ReadCString();
-        if (!_statements.TryGetValue(name, out var statement))
+        var name = reader.ReadCStringBytes();
+        if (!TryGetStatement(name, out var statement))
         {
             // Not defined through this connection's Parse: a statement of SQL PREPARE, which shares the namespace.
             // Nothing here says what it does, so it is decided as an unknown statement.
-            statement = DecideUnseen($"(prepared statement \"{name}\")");
+            statement = DecideUnseen($"(prepared statement \"{Encoding.UTF8.GetString(name)}\")");
         }
 
         if (statement.Refusal is { } refusal)
@@ -271,6 +271,19 @@ internal sealed partial class PostgresConversation
         var formats = statement.Runs is [{ Masks: not null }, ..] ? ReadResultFormats(ref reader, statement) : null;
         _portals[portal] = new BoundPortal(statement, parameters, formats);
         Forward(message, upstream, Expected.Bind);
+    }
+
+    /// <summary>A statement by the UTF-8 bytes of its name, without making a string of it (every Bind of a named statement names it).</summary>
+    private bool TryGetStatement(ReadOnlySequence<byte> name, out PreparedStatement statement)
+    {
+        if (name.Length > 128)
+        {
+            return _statements.TryGetValue(Encoding.UTF8.GetString(name), out statement!);
+        }
+
+        Span<char> chars = stackalloc char[128];
+        var count = Encoding.UTF8.GetChars(name, chars);
+        return _statements.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..count], out statement!);
     }
 
     /// <summary>
