@@ -35,6 +35,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         var policy = handler.Services.Policy.Current;
         var multi = _batch.Count > 1;
         var runs = new StatementRun[_batch.Count];
+        List<(DroppedStatements What, string? Name)>? drops = null;
         for (var i = 0; i < _batch.Count; i++)
         {
             var statement = _batch[i];
@@ -49,10 +50,19 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             var masks = refused is null ? MasksFor(decision, out refused) : null;
             refusal ??= refused;
             runs[i] = new StatementRun(text, kind, tables, decision, refused is not null) { Masks = masks };
-            if (statement.Kind == StatementKind.Other && refused is null && dropped is not null
+            if (statement.Kind == StatementKind.Other && dropped is not null
                 && PreparedStatementDrop.Read(statementBytes, out var name) is var what and not DroppedStatements.None)
             {
-                dropped(what, name);
+                (drops ??= []).Add((what, name));
+            }
+        }
+
+        // Only what will be sent drops anything: one refused statement keeps the whole Query from the server.
+        if (refusal is null && drops is not null)
+        {
+            foreach (var (what, name) in drops)
+            {
+                dropped!(what, name);
             }
         }
 
