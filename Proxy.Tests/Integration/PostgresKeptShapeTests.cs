@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using Npgsql;
 using Proxy.Core.Policy;
 using Proxy.Protocols.Postgres;
 using Proxy.Tests.Policy;
@@ -41,34 +40,14 @@ public sealed class PostgresKeptShapeTests
     private static PostgresServer Server => PostgresFixture.Server;
 
     [OneTimeSetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        _database = $"kept_shape_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(Server.ConnectionString()))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {_database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using var connection = new NpgsqlConnection(Server.ConnectionString(_database));
-        await connection.OpenAsync();
-        await using var setup = new NpgsqlCommand($"""
+    public async Task CreateDatabaseAsync() => _database = await Server.CreateDatabaseAsync("kept_shape", $"""
             create table cards (id int primary key, note text);
             insert into cards values (1, '{Card}'), (2, 'nothing here');
             create table vault (id int);
-            """, connection);
-        await setup.ExecuteNonQueryAsync();
-    }
+            """);
 
     [OneTimeTearDown]
-    public async Task DropDatabaseAsync()
-    {
-        await using var admin = new NpgsqlConnection(Server.ConnectionString());
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {_database} with (force)", admin);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public async Task DropDatabaseAsync() => await Server.DropDatabaseAsync(_database);
 
     [SetUp]
     public void Start() => _proxy = InProcessProxy.Start(
