@@ -16,6 +16,10 @@ public sealed class BenchmarkConfig : ManualConfig
         Add(DefaultConfig.Instance);
         AddDiagnoser(MemoryDiagnoser.Default);
 
+        // The generated benchmark project is built before anything runs; on a machine shared with other builds
+        // that took over BenchmarkDotNet's default 120 s, and every budget then failed as "did not run".
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
+
         // A mutator, not a job of its own: applied to whatever job runs (the default, or --job short
         // from the command line), instead of adding a second job beside it.
         AddJob(Job.Default

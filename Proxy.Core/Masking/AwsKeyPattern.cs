@@ -15,6 +15,9 @@ internal sealed class AwsKeyPattern : ByteScanner
     {
     }
 
+    /// <inheritdoc/>
+    public override int MinMatchLength => Length;
+
     public override int FindNext(ReadOnlySpan<byte> text, int start, out int length)
     {
         length = Length;

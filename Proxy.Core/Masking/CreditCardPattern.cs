@@ -19,6 +19,9 @@ internal sealed class CreditCardPattern : ByteScanner
     {
     }
 
+    /// <inheritdoc/>
+    public override int MinMatchLength => MinDigits;
+
     public override int FindNext(ReadOnlySpan<byte> text, int start, out int length)
     {
         Span<int> groupStart = stackalloc int[MaxGroups];

@@ -27,6 +27,8 @@ public sealed class PatternMask
             _patterns[i] = rules[i].Pattern ?? throw new ArgumentException($"rule {i} has no pattern", nameof(rules));
             _functions[i] = rules[i].Function ?? throw new ArgumentException($"rule {i} has no function", nameof(rules));
         }
+
+        MinMatchLength = _patterns.Length == 0 ? int.MaxValue : _patterns.Min(p => p.MinMatchLength);
     }
 
     public PatternMask(ValuePattern pattern, ValueMask function)
@@ -38,6 +40,9 @@ public sealed class PatternMask
     public IReadOnlyList<(ValuePattern Pattern, ValueMask Function)> Rules => _patterns.Zip(_functions).ToArray();
 
     public bool IsEmpty => _patterns.Length == 0;
+
+    /// <summary>No rule matches fewer bytes than this (0 when some rule has no known bound): shorter values cannot change.</summary>
+    public int MinMatchLength { get; }
 
     public MaskResult Apply(ReadOnlySpan<byte> utf8Value, IBufferWriter<byte> output) => Apply(utf8Value, output, out _);
 

@@ -16,6 +16,9 @@ internal sealed class SsnPattern : ByteScanner
     {
     }
 
+    /// <inheritdoc/>
+    public override int MinMatchLength => Length;
+
     public override int FindNext(ReadOnlySpan<byte> text, int start, out int length)
     {
         length = Length;

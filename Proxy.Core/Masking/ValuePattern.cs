@@ -14,6 +14,12 @@ public abstract class ValuePattern
     /// <summary>The built-in name (`credit_card`) or `/regex/flags`.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// No match is shorter than this many bytes; 0 when no bound is known (a custom regex). A value whose text is
+    /// always shorter (an int4 is at most 11 characters) need not be scanned.
+    /// </summary>
+    public virtual int MinMatchLength => 0;
+
     /// <summary>Every match in <paramref name="utf8Text"/> as byte ranges, in order, not overlapping. Allocates the list: for tests and tools, not the data path.</summary>
     public IReadOnlyList<Range> Matches(ReadOnlySpan<byte> utf8Text)
     {

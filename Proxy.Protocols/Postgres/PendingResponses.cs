@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Core.SessionLog;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Masking;
 
@@ -50,6 +51,45 @@ internal sealed class StatementRun(string text, string kind, IReadOnlyList<strin
 
     /// <summary>The statement's result masks; null when its decision has none (its rows then stream through unread).</summary>
     public StatementMasks? Masks { get; set; }
+
+    /// <summary>The decision as the session log records it, built once and shared by the copies of a prepared statement.</summary>
+    private StatementDecision? _recorded;
+
+    /// <summary>A fresh run of the same statement (each Execute of a prepared one): same decision, its own state and mask counts.</summary>
+    public StatementRun Copy() =>
+        new(Text, Kind, Tables, Decision, Refused) { Masks = Masks is { } masks ? new StatementMasks(masks.Plan) : null, _recorded = Recorded() };
+
+    /// <summary>The statement's record, with <paramref name="outcome"/> when it is known.</summary>
+    public StatementEvent ToEvent(string sessionId, string? identity, string? database, StatementOutcome? outcome)
+    {
+        var decision = Recorded();
+        return new StatementEvent(
+            sessionId,
+            DateTimeOffset.UtcNow,
+            Sequence,
+            identity,
+            database,
+            Text,
+            Parameters,
+            Kind,
+            Tables,
+            ApprovalId is null ? decision : decision with { Approval = ApprovalId },
+            outcome);
+    }
+
+    private StatementDecision Recorded() =>
+        _recorded ??= new StatementDecision(
+            VerdictName(Decision.Verdict),
+            Decision.RuleId,
+            Decision.LogTags,
+            Decision.AuditHits.Count == 0 ? [] : Decision.AuditHits.Select(hit => hit.RuleId).ToArray());
+
+    private static string VerdictName(Verdict verdict) => verdict switch
+    {
+        Verdict.Block => "block",
+        Verdict.Approve => "approve",
+        _ => "allow",
+    };
 }
 
 /// <summary>
@@ -70,6 +110,18 @@ internal struct PendingResponse
 
     /// <summary>A Describe the proxy sent itself before this statement's Execute: its answer sets up the masks and is not forwarded.</summary>
     public StatementRun? MaskFor;
+
+    /// <summary>For a Describe: the statement whose result shape its answer gives, when none is kept yet.</summary>
+    public PostgresConversation.PreparedStatement? DescriptionOf;
+
+    /// <summary>
+    /// For an Execute sent without a Describe of the proxy's own: the statement whose kept description (with
+    /// <see cref="ResultFormats"/>) sets up the masks of its rows when the first one arrives.
+    /// </summary>
+    public PostgresConversation.PreparedStatement? RowsOf;
+
+    /// <summary>The result-format codes of the Bind that made the executed portal.</summary>
+    public short[]? ResultFormats;
 }
 
 /// <summary>

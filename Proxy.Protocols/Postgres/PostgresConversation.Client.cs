@@ -98,7 +98,7 @@ internal sealed partial class PostgresConversation
                 await OnExecuteAsync(message, upstream).ConfigureAwait(false);
                 return false;
             case FrontendMessageType.Describe:
-                Forward(message, upstream, Expected.Describe);
+                OnDescribe(message, upstream);
                 return false;
             case FrontendMessageType.Close:
                 OnClose(message, upstream);
@@ -146,7 +146,7 @@ internal sealed partial class PostgresConversation
     /// are refused. In strict durability each statement's record is committed first: one that cannot be
     /// recorded does not run.
     /// </summary>
-    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal, string? describePortal = null)
+    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal, string? describePortal = null, BoundPortal? bound = null)
     {
         if (refusal is null && runs is { Length: > 0 })
         {
@@ -158,11 +158,19 @@ internal sealed partial class PostgresConversation
             refusal = await CommitBeforeRunningAsync(runs).ConfigureAwait(false);
         }
 
+        PreparedStatement? shaped = null;
         if (refusal is null)
         {
-            if (describePortal is not null && runs is [{ Masks: not null } run, ..])
+            if (describePortal is not null && runs is [{ Masks: { } masks } run, ..])
             {
-                DescribeForMasking(upstream, describePortal, run);
+                if (bound is not null && ShapeKnownBeforeRows(bound, masks))
+                {
+                    shaped = bound.Statement;
+                }
+                else
+                {
+                    DescribeForMasking(upstream, describePortal, run, bound?.Statement);
+                }
             }
 
             MessageWriter.WriteRaw(upstream, message.Raw);
@@ -178,7 +186,7 @@ internal sealed partial class PostgresConversation
             run.StartedAt = Stopwatch.GetTimestamp();
         }
 
-        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs });
+        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs, RowsOf = shaped, ResultFormats = shaped is null ? null : bound!.ResultFormats });
     }
 
     /// <summary>Commits each statement's record (outcome still unknown); the refusal to send when the log cannot take it.</summary>
@@ -240,12 +248,12 @@ internal sealed partial class PostgresConversation
     {
         var reader = new MessageBodyReader(message.Body);
         var portal = reader.ReadCString();
-        var name = reader.ReadCString();
-        if (!_statements.TryGetValue(name, out var statement))
+        var name = reader.ReadCStringBytes();
+        if (!TryGetStatement(name, out var statement))
         {
             // Not defined through this connection's Parse: a statement of SQL PREPARE, which shares the namespace.
             // Nothing here says what it does, so it is decided as an unknown statement.
-            statement = DecideUnseen($"(prepared statement \"{name}\")");
+            statement = DecideUnseen($"(prepared statement \"{Encoding.UTF8.GetString(name)}\")");
         }
 
         if (statement.Refusal is { } refusal)
@@ -257,10 +265,59 @@ internal sealed partial class PostgresConversation
             return;
         }
 
-        var parameters = _settings.AuditParameters ? ReadParameters(ref reader) : null;
-        _portals[portal] = new BoundPortal(statement, parameters);
+        var parameters = _settings.AuditParameters ? ReadParameters(ref reader) : SkipParameters(ref reader);
+
+        // Only rows that may be masked need the formats Bind asks for (see ShapeKnownBeforeRows).
+        var formats = statement.Runs is [{ Masks: not null }, ..] ? ReadResultFormats(ref reader, statement) : null;
+        _portals[portal] = new BoundPortal(statement, parameters, formats);
         Forward(message, upstream, Expected.Bind);
     }
+
+    /// <summary>A statement by the UTF-8 bytes of its name, without making a string of it (every Bind of a named statement names it).</summary>
+    private bool TryGetStatement(ReadOnlySequence<byte> name, out PreparedStatement statement)
+    {
+        if (name.Length > 128)
+        {
+            return _statements.TryGetValue(Encoding.UTF8.GetString(name), out statement!);
+        }
+
+        Span<char> chars = stackalloc char[128];
+        var count = Encoding.UTF8.GetChars(name, chars);
+        return _statements.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..count], out statement!);
+    }
+
+    /// <summary>
+    /// Describe: forwarded as it is. Its answer is kept as the statement's result shape when the statement (or the
+    /// portal's) has none yet, and a Describe of a portal tells the Execute that follows that its shape will be known.
+    /// </summary>
+    private void OnDescribe(in PostgresMessage message, PipeWriter upstream)
+    {
+        var reader = new MessageBodyReader(message.Body);
+        var what = reader.ReadByte();
+        var name = reader.ReadCString();
+        PreparedStatement? statement = null;
+        if (what == (byte)'P' && _portals.TryGetValue(name, out var portal))
+        {
+            portal.Described = true;
+            statement = portal.Statement;
+        }
+        else if (what == (byte)'S')
+        {
+            _statements.TryGetValue(name, out statement);
+        }
+
+        MessageWriter.WriteRaw(upstream, message.Raw);
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, DescriptionOf = statement is { Description: null } ? statement : null });
+    }
+
+    /// <summary>
+    /// Whether an Execute of <paramref name="bound"/> needs no Describe of the proxy's own: its statement's result
+    /// shape is kept from an earlier Describe, or the client described this very portal since binding it (the answer
+    /// comes before the rows; if it fails, the server skips the Execute too). Only for pattern masks: column masks
+    /// look up the origins each description names in the catalog first, which the proxy's own Describe is for.
+    /// </summary>
+    private static bool ShapeKnownBeforeRows(BoundPortal bound, StatementMasks masks) =>
+        !masks.Plan.HasColumnMasks && bound.ResultFormats is not null && (bound.Described || bound.Statement.Description is not null);
 
     private ValueTask OnExecuteAsync(PostgresMessage message, PipeWriter upstream)
     {
@@ -269,7 +326,7 @@ internal sealed partial class PostgresConversation
         StatementRun[]? runs = null;
         if (_portals.TryGetValue(portal, out var bound) && bound.Statement.Runs.Length > 0)
         {
-            var run = Copy(bound.Statement.Runs[0]);
+            var run = bound.Statement.Runs[0].Copy();
             run.Parameters = bound.Parameters;
             runs = [run];
         }
@@ -281,8 +338,8 @@ internal sealed partial class PostgresConversation
         // The hold is here, not at Parse: each execution is asked for, with its parameters known, and the Parse,
         // Bind and Describe sent with it (Npgsql sends all five at once) are answered meanwhile.
         return NeedsApproval(runs)
-            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!, describePortal: portal)
-            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null, describePortal: portal);
+            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!, describePortal: portal, bound)
+            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null, describePortal: portal, bound);
     }
 
     private void OnClose(in PostgresMessage message, PipeWriter upstream)
@@ -303,15 +360,14 @@ internal sealed partial class PostgresConversation
         var reader = new MessageBodyReader(message.Body);
         var oid = (uint)reader.ReadInt32();
         var text = $"(function call, oid {oid})";
-        var input = StatementInput(text, "call", [], where: false, multi: false, cteWrite: false, dynamic: true, unknown: true);
-        var decision = _handler.Services.Policy.Current.Decide(input);
+        var decision = _decider.Decide(_who, text, "call", dynamic: true);
         // A FunctionCallResponse has no RowDescription to mask by: a call whose results would be masked is refused.
         ErrorFields? refusal = decision.Verdict == Verdict.Allow && decision.RuleId is not null && decision.Masks.Count == 0
             ? null
             : new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
                 decision.RuleId is null
                     ? "function call refused: no policy rule allows the FunctionCall message"
-                    : RefusalText(decision));
+                    : StatementDecider.RefusalText(decision));
         var run = new StatementRun(text, "call", [], decision, refused: refusal is not null);
         return SendStatementsAsync(message, upstream, Expected.FunctionCall, [run], refusal);
     }
@@ -320,69 +376,8 @@ internal sealed partial class PostgresConversation
     /// Classifies and decides every statement of <paramref name="sql"/>. <paramref name="refusal"/> is the
     /// error for the first refused statement, null when all may run.
     /// </summary>
-    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal)
-    {
-        refusal = null;
-        var bytes = sql.IsSingleSegment ? sql.FirstSpan : sql.ToArray();
-        SqlClassifier.Classify(bytes, _batch);
-        var policy = _handler.Services.Policy.Current;
-        var multi = _batch.Count > 1;
-        var runs = new StatementRun[_batch.Count];
-        for (var i = 0; i < _batch.Count; i++)
-        {
-            var statement = _batch[i];
-            var text = Encoding.UTF8.GetString(bytes.Slice(statement.Start, statement.Length));
-            var unknown = statement.Unknown || _ambiguousEncoding;
-            var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
-            var names = _batch.Tables(i);
-            string[] tables = names.IsEmpty ? [] : names.ToArray();
-            var input = StatementInput(text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown);
-            var decision = policy.Decide(input);
-            var refused = RefusalFor(decision);
-            var masks = refused is null ? MasksFor(decision, out refused) : null;
-            refusal ??= refused;
-            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null) { Masks = masks };
-        }
-
-        return runs;
-    }
-
-    private PolicyInput StatementInput(string text, string kind, IReadOnlyList<string> tables, bool where, bool multi, bool cteWrite, bool dynamic, bool unknown)
-    {
-        var now = DateTimeOffset.Now;
-        return _who with
-        {
-            SqlText = text,
-            SqlKind = kind,
-            SqlTables = tables,
-            SqlWhere = where,
-            SqlMulti = multi,
-            SqlCteWrite = cteWrite,
-            SqlDynamic = dynamic,
-            SqlUnknown = unknown,
-            TimeHour = now.Hour,
-            TimeWeekday = now.DayOfWeek,
-        };
-    }
-
-    /// <summary>The error a refused statement gets, or null when the decision lets it run (an approval is asked for when it is sent).</summary>
-    private ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch
-    {
-        Verdict.Block => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege, RefusalText(decision)),
-
-        // Approvals need someone to ask: without a broker (a handler built without one) the statement is refused.
-        Verdict.Approve when _handler.Services.Approvals is null => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
-            $"statement needs approval by \"{decision.Approval?.By}\" (policy rule {decision.RuleId}); approvals are not available on this listener",
-            Hint: decision.Message?.Replace('\0', '\uFFFD')),
-
-        _ => null,
-    };
-
-    /// <summary>A zero cannot travel in a String field (the writer refuses it), so one in a rule's message is shown as U+FFFD.</summary>
-    private static string RefusalText(in PolicyDecision decision) =>
-        (decision.Message is { Length: > 0 } message
-            ? $"blocked by policy rule {decision.RuleId ?? "default"}: {message}"
-            : $"blocked by policy rule {decision.RuleId ?? "default"}").Replace('\0', '\uFFFD');
+    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal) =>
+        _decider.Decide(sql, _who, _ambiguousEncoding, out refusal);
 
     /// <summary>
     /// Sends the server, in place of a refused message, a statement that fails at once and touches nothing:
@@ -440,22 +435,161 @@ internal sealed partial class PostgresConversation
         return values;
     }
 
+    /// <summary>
+    /// DEALLOCATE and DISCARD ALL drop prepared statements in SQL, where Close does not see it: the proxy forgets
+    /// them as it sends the statement, so a name that Parse defines again is decided (and described) anew rather
+    /// than run under the decision and result shape of what it replaced. Should the statement fail, the server
+    /// keeps them and a Bind of one is decided as a statement the proxy has not seen.
+    /// </summary>
+    private void ForgetDropped(DroppedStatements dropped, string? name)
+    {
+        switch (dropped)
+        {
+            case DroppedStatements.One:
+                _statements.Remove(name!);
+                break;
+            case DroppedStatements.All:
+                // The unnamed statement is not PostgreSQL's to drop here (it lives until the next Parse), nor the proxy's.
+                _statements.TryGetValue(string.Empty, out var unnamed);
+                _statements.Clear();
+                if (unnamed is not null)
+                {
+                    _statements[string.Empty] = unnamed;
+                }
+                break;
+        }
+    }
+
+    /// <summary>Steps over Bind's parameters when they are not recorded.</summary>
+    private static string?[]? SkipParameters(ref MessageBodyReader reader)
+    {
+        var formatCount = reader.ReadInt16();
+        if (formatCount < 0)
+        {
+            PostgresProtocolException.Throw("Bind with a negative count");
+        }
+
+        reader.ReadBytes(2 * formatCount);
+        var count = reader.ReadInt16();
+        if (count < 0)
+        {
+            PostgresProtocolException.Throw("Bind with a negative count");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var length = reader.ReadInt32();
+            if (length > 0)
+            {
+                reader.ReadBytes(length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Bind's result-format codes (none: all text; one: every column; else one per column). The arrays are shared:
+    /// one for each single code, and per statement the last list, so a statement bound again and again with the
+    /// same formats allocates nothing.
+    /// </summary>
+    private static short[] ReadResultFormats(ref MessageBodyReader reader, PreparedStatement statement)
+    {
+        var count = reader.ReadInt16();
+        switch (count)
+        {
+            case < 0:
+                PostgresProtocolException.Throw("Bind with a negative count");
+                return [];
+            case 0:
+                return [];
+            case 1:
+                var code = reader.ReadInt16();
+                return code switch { 0 => AllText, 1 => AllBinary, _ => [code] };
+        }
+
+        Span<short> formats = count <= 256 ? stackalloc short[count] : new short[count];
+        for (var i = 0; i < count; i++)
+        {
+            formats[i] = reader.ReadInt16();
+        }
+
+        if (statement.LastFormats is { } last && formats.SequenceEqual(last))
+        {
+            return last;
+        }
+
+        return statement.LastFormats = formats.ToArray();
+    }
+
+    private static readonly short[] AllText = [0];
+    private static readonly short[] AllBinary = [1];
+
     private PreparedStatement DecideUnseen(string text)
     {
-        var decision = _handler.Services.Policy.Current.Decide(
-            StatementInput(text, "unknown", [], where: false, multi: false, cteWrite: false, dynamic: false, unknown: true));
-        var refusal = RefusalFor(decision);
-        var masks = refusal is null ? MasksFor(decision, out refusal) : null;
+        var decision = _decider.Decide(_who, text, "unknown", dynamic: false);
+        var refusal = _decider.RefusalFor(decision);
+        var masks = refusal is null ? _decider.MasksFor(decision, out refusal) : null;
         return new PreparedStatement([new StatementRun(text, "unknown", [], decision, refusal is not null) { Masks = masks }], refusal);
     }
 
-    private static StatementRun Copy(StatementRun run) =>
-        new(run.Text, run.Kind, run.Tables, run.Decision, run.Refused) { Masks = run.Masks is { } masks ? new StatementMasks(masks.Plan) : null };
+    private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, run => run.Copy());
 
-    private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, Copy);
+    /// <summary>
+    /// What a Parse decided, for the Binds and Executes of the statement, and the shape of its rows once a Describe
+    /// has told it. A named statement's result shape cannot change while it exists (PostgreSQL refuses to run it:
+    /// "cached plan must not change result type"), and each Parse of the unnamed one makes a new object, so the
+    /// shape is kept for as long as the object is.
+    /// </summary>
+    internal sealed class PreparedStatement(StatementRun[] runs, ErrorFields? refusal)
+    {
+        private volatile byte[]? _description;
 
-    /// <summary>What a Parse decided, for the Binds and Executes of the statement.</summary>
-    private sealed record PreparedStatement(StatementRun[] Runs, ErrorFields? Refusal);
+        public StatementRun[] Runs { get; } = runs;
 
-    private sealed record BoundPortal(PreparedStatement Statement, string?[]? Parameters);
+        public ErrorFields? Refusal { get; } = refusal;
+
+        /// <summary>The body of the first RowDescription a Describe of it answered; empty for NoData; null until then.</summary>
+        public byte[]? Description => _description;
+
+        /// <summary>The last multi-column result-format list a Bind of it sent (client loop only).</summary>
+        public short[]? LastFormats { get; set; }
+
+        /// <summary>Server loop only: the formats <see cref="RowMask"/> was built for.</summary>
+        private short[]? _maskFormats;
+
+        private ResultMask? _rowMask;
+
+        /// <summary>Keeps the first description (server loop only).</summary>
+        public void Described(in ReadOnlySequence<byte> rowDescription) => _description ??= rowDescription.ToArray();
+
+        /// <summary>
+        /// The masks of its rows for a Bind's result formats, built from the kept description and reused while Binds
+        /// ask the same formats (server loop only: one result is masked at a time, and each flushes its counts).
+        /// </summary>
+        public ResultMask? RowMask(short[] formats, StatementMasks masks)
+        {
+            if (_maskFormats is null || !(ReferenceEquals(formats, _maskFormats) || formats.AsSpan().SequenceEqual(_maskFormats)))
+            {
+                _rowMask = ResultMask.ForRowDescription(new ReadOnlySequence<byte>(_description!), masks, resultFormats: formats);
+                _maskFormats = formats;
+            }
+
+            return _rowMask;
+        }
+    }
+
+    /// <summary>A portal: the statement it was bound to, with the parameters and result formats of the Bind.</summary>
+    private sealed class BoundPortal(PreparedStatement statement, string?[]? parameters, short[]? resultFormats)
+    {
+        public PreparedStatement Statement { get; } = statement;
+
+        public string?[]? Parameters { get; } = parameters;
+
+        /// <summary>Bind's result-format codes, when the statement's rows may be masked; null otherwise.</summary>
+        public short[]? ResultFormats { get; } = resultFormats;
+
+        /// <summary>The client sent a Describe of this portal (client loop only).</summary>
+        public bool Described { get; set; }
+    }
 }

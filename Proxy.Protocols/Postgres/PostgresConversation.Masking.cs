@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using System.Text;
 using System.Text.RegularExpressions;
 using Proxy.Core.Masking;
-using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Masking;
@@ -36,32 +35,14 @@ internal sealed partial class PostgresConversation
 
     private StatementMasks? _rowsOf;
 
+    /// <summary>The result passing now has been checked for masks set up at its first row (<see cref="StartKeptShapeResult"/>). Server loop only.</summary>
+    private bool _resultAsked;
+
     /// <summary>The RowDescription about to be handled again has had its origins looked up. Server loop only.</summary>
     private bool _originsLookedUp;
 
     /// <summary>The masks of the COPY whose rows are passing now; null when they pass unread. Server loop only.</summary>
     private CopyRowMask? _copy;
-
-    /// <summary>The compiled masks of a decision, or null when it has none; <paramref name="refusal"/> when they cannot be compiled.</summary>
-    private StatementMasks? MasksFor(in PolicyDecision decision, out ErrorFields? refusal)
-    {
-        refusal = null;
-        if (decision.Masks.Count == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return new StatementMasks(_handler.Masking.Plan(decision.Masks));
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            refusal = new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
-                $"the statement's masks cannot be applied ({ex.Message}); it is refused rather than answered unmasked");
-            return null;
-        }
-    }
 
     /// <summary>
     /// Before statements with column masks are sent: the relations they name are looked up in the catalog (once,
@@ -229,10 +210,36 @@ internal sealed partial class PostgresConversation
     /// takes for itself. It gives the result's columns with the formats Bind chose, so every row of the Execute is
     /// masked by what it is, whatever the client described (or did not) before.
     /// </summary>
-    private void DescribeForMasking(PipeWriter upstream, string portal, StatementRun run)
+    private void DescribeForMasking(PipeWriter upstream, string portal, StatementRun run, PreparedStatement? statement)
     {
         MessageWriter.WriteDescribe(upstream, (byte)'P', portal);
-        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run });
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run, DescriptionOf = statement is { Description: null } ? statement : null });
+    }
+
+    /// <summary>
+    /// The first row of a result, when it still streams unread: an Execute sent without the proxy's own Describe
+    /// (<see cref="PendingResponse.RowsOf"/>) sets up its masks now, from its statement's kept description and its
+    /// Bind's formats. True when the row is to be masked. Asked once per result.
+    /// </summary>
+    private bool StartKeptShapeResult()
+    {
+        _resultAsked = true;
+        if (!_pending.TryPeek(out var head) || head.Expected != Expected.Execute || head.RowsOf is not { } statement
+            || head.Statements is not [{ Masks: { } masks }, ..])
+        {
+            return false;
+        }
+
+        if (statement.Description is not { Length: > 0 })
+        {
+            // Cannot happen: the description came before the Execute was sent or was asked for just ahead of it.
+            // Rows without one cannot be masked, and must not pass unmasked.
+            PostgresProtocolException.Throw("rows of a masked statement arrived before its description");
+        }
+
+        StartResult(statement.RowMask(head.ResultFormats!, masks), masks);
+        _resultAsked = true;
+        return _rows is not null;
     }
 
     /// <summary>
@@ -300,6 +307,7 @@ internal sealed partial class PostgresConversation
         }
 
         _pending.TryDequeue(out _);
+        head.DescriptionOf?.Described(message.Type == (byte)BackendMessageType.RowDescription ? message.Body : default);
         StartResult(message.Type == (byte)BackendMessageType.RowDescription ? ResultMask.ForRowDescription(message.Body, masks) : null, masks);
         return true;
     }
@@ -361,6 +369,7 @@ internal sealed partial class PostgresConversation
         _rows = null;
         _copy = null;
         _rowsOf = null;
+        _resultAsked = false;
     }
 
     /// <summary>Forwards a DataRow of a masked result: rewritten when a value changes, else its own bytes.</summary>

@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Text;
 using Proxy.Core.Diagnostics;
-using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 using Proxy.Protocols.Postgres.Framing;
@@ -22,6 +22,11 @@ internal sealed partial class PostgresConversation
     /// can be classified with certainty. Set from the server's ParameterStatus; read by the client loop.
     /// </summary>
     private volatile bool _ambiguousEncoding;
+
+    /// <summary>The last command tag read, as bytes and as the string given out for them. Server loop only.</summary>
+    private readonly byte[] _lastTagBytes = new byte[64];
+    private int _lastTagLength;
+    private string _lastTag = string.Empty;
 
     /// <summary>The last statement number given out. Both loops record statements, so it is taken with Interlocked.</summary>
     private long _statementSequence;
@@ -168,6 +173,7 @@ internal sealed partial class PostgresConversation
                 // An answer to Describe ends with one of these; in a Query or an Execute they only announce rows.
                 if (_pending.TryPeek(out var head) && head.Expected == Expected.Describe)
                 {
+                    head.DescriptionOf?.Described(message.Type == (byte)BackendMessageType.RowDescription ? message.Body : default);
                     _pending.TryDequeue(out _);
                 }
 
@@ -310,7 +316,7 @@ internal sealed partial class PostgresConversation
 
         string? tag = message.Type switch
         {
-            (byte)BackendMessageType.CommandComplete => new MessageBodyReader(message.Body).ReadCString(),
+            (byte)BackendMessageType.CommandComplete => CommandTag(new MessageBodyReader(message.Body).ReadCStringBytes()),
             (byte)BackendMessageType.PortalSuspended => "(suspended)",
             _ => null,
         };
@@ -331,6 +337,28 @@ internal sealed partial class PostgresConversation
                 Record(run, Outcome(head, tag, null, null));
             }
         }
+    }
+
+    /// <summary>A CommandComplete's tag: the last one's string when the bytes are the same (`SELECT 1` after `SELECT 1`).</summary>
+    private string CommandTag(ReadOnlySequence<byte> tag)
+    {
+        Span<byte> bytes = stackalloc byte[64];
+        if (tag.Length > bytes.Length)
+        {
+            return Encoding.UTF8.GetString(tag);
+        }
+
+        bytes = bytes[..(int)tag.Length];
+        tag.CopyTo(bytes);
+        if (bytes.SequenceEqual(_lastTagBytes.AsSpan(0, _lastTagLength)))
+        {
+            return _lastTag;
+        }
+
+        _lastTag = Encoding.UTF8.GetString(bytes);
+        bytes.CopyTo(_lastTagBytes);
+        _lastTagLength = bytes.Length;
+        return _lastTag;
     }
 
     private static StatementOutcome Outcome(in PendingResponse head, string? tag, string? sqlState, string? error)
@@ -427,26 +455,6 @@ internal sealed partial class PostgresConversation
             run.Sequence = Interlocked.Increment(ref _statementSequence);
         }
 
-        var decision = run.Decision;
-        var wouldBlock = decision.AuditHits.Count == 0 ? [] : decision.AuditHits.Select(hit => hit.RuleId).ToArray();
-        return new StatementEvent(
-            _session.Id,
-            DateTimeOffset.UtcNow,
-            run.Sequence,
-            _session.Identity ?? _user,
-            _database,
-            run.Text,
-            run.Parameters,
-            run.Kind,
-            run.Tables,
-            new StatementDecision(VerdictName(decision.Verdict), decision.RuleId, decision.LogTags, wouldBlock) { Approval = run.ApprovalId },
-            outcome);
+        return run.ToEvent(_session.Id, _session.Identity ?? _user, _database, outcome);
     }
-
-    private static string VerdictName(Verdict verdict) => verdict switch
-    {
-        Verdict.Block => "block",
-        Verdict.Approve => "approve",
-        _ => "allow",
-    };
 }

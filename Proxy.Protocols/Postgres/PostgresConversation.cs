@@ -9,7 +9,6 @@ using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
 using Proxy.Protocols.Postgres.Framing;
-using Proxy.Protocols.Postgres.Sql;
 
 namespace Proxy.Protocols.Postgres;
 
@@ -30,7 +29,7 @@ internal sealed partial class PostgresConversation
     private readonly ProxySession _session;
     private readonly PostgresSettings _settings;
     private readonly PendingResponses _pending = new();
-    private readonly StatementBatch _batch = new();
+    private readonly StatementDecider _decider;
 
     /// <summary>The client's connection: the session's pipes, or TLS over them once an SSLRequest was accepted.</summary>
     private IDuplexPipe _client;
@@ -51,6 +50,7 @@ internal sealed partial class PostgresConversation
         _settings = handler.Settings;
         _client = session.Client;
         _upstream = session.Upstream;
+        _decider = new StatementDecider(handler, ForgetDropped);
         var address = session.ClientEndPoint.Address;
         _who = new PolicyInput
         {
@@ -449,7 +449,7 @@ internal sealed partial class PostgresConversation
             : type is (byte)BackendMessageType.DataRow or (byte)BackendMessageType.CopyData or (byte)BackendMessageType.FunctionCallResponse
                 && type switch
                 {
-                    (byte)BackendMessageType.DataRow => _rows is null,
+                    (byte)BackendMessageType.DataRow => _rows is null && (_resultAsked || !StartKeptShapeResult()),
                     (byte)BackendMessageType.CopyData => _copy is null,
                     _ => true,
                 })

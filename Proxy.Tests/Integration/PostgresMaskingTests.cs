@@ -49,19 +49,7 @@ public sealed class PostgresMaskingTests
     private string Proxied => Server.ConnectionString(_database, port: _proxy.Port);
 
     [OneTimeSetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        _database = $"masking_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(Server.ConnectionString()))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {_database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using var connection = new NpgsqlConnection(Server.ConnectionString(_database));
-        await connection.OpenAsync();
-        await using var setup = new NpgsqlCommand("""
+    public async Task CreateDatabaseAsync() => _database = await Server.CreateDatabaseAsync("masking", """
             create table users (id int primary key, email text, age int, born timestamptz, note text);
             insert into users values
               (1, 'alice@example.com', 31, '1990-01-02 03:04:05+00', 'card 4111 1111 1111 1111 on file'),
@@ -72,18 +60,10 @@ public sealed class PostgresMaskingTests
             insert into other values (1, 'carol@other.org');
             create view v_users as select id, email, lower(email) as lower_email, note from users;
             create view v_v as select email as e, id from v_users;
-            """, connection);
-        await setup.ExecuteNonQueryAsync();
-    }
+            """);
 
     [OneTimeTearDown]
-    public async Task DropDatabaseAsync()
-    {
-        await using var admin = new NpgsqlConnection(Server.ConnectionString());
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {_database} with (force)", admin);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public async Task DropDatabaseAsync() => await Server.DropDatabaseAsync(_database);
 
     [SetUp]
     public void Start() => _proxy = StartProxy(new PostgresSettings { Catalog = new HeldCredential(PostgresServer.Superuser, string.Empty) });

@@ -158,6 +158,33 @@ public sealed class PostgresServer : IAsyncDisposable
             ClientEnvironment(port ?? Port, database),
             cancellationToken);
 
+    /// <summary>Creates a database named <paramref name="prefix"/> and a fresh suffix, runs <paramref name="setup"/> in it, and returns its name.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix, string setup)
+    {
+        var database = $"{prefix}_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(ConnectionString()))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(setup, connection);
+        await command.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    /// <summary>Drops a database, ending its sessions (a fixture's proxy may still hold one).</summary>
+    public async Task DropDatabaseAsync(string database)
+    {
+        await using var admin = new NpgsqlConnection(ConnectionString());
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists {database} with (force)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -31,6 +31,9 @@ internal sealed class ResultMask
     /// <summary>Types whose text-format values take the string masks (PostgreSQL pg_type OIDs); citext's OID varies per database.</summary>
     private const uint Text = 25, Varchar = 1043, Bpchar = 1042, Name = 19, Json = 114, Jsonb = 3802, Xml = 142, Unknown = 705;
 
+    /// <summary>Types of bounded text width (pg_type OIDs).</summary>
+    private const uint Bool = 16, Int2 = 21, Int4 = 23, Oid = 26, Xid = 28, Cid = 29;
+
     private readonly ColumnMasking[] _columns;
     private readonly PatternMask _patterns;
     private readonly long[] _columnHits;
@@ -49,9 +52,19 @@ internal sealed class ResultMask
     /// <summary>
     /// The masks of the columns a RowDescription describes (PostgreSQL protocol 55.7): origin (table OID, attribute
     /// number), type and format of each. Null when nothing in such rows can change, so they stream through unread.
+    /// <paramref name="resultFormats"/>, when given, are a Bind's result-format codes (none: all text; one: all
+    /// columns; else one per column), which replace the description's own: a statement's description, kept from
+    /// an earlier Describe, serves every Bind of it whatever formats each asks for.
     /// </summary>
-    public static ResultMask? ForRowDescription(ReadOnlySequence<byte> body, StatementMasks masks, bool keepAll = false)
+    public static ResultMask? ForRowDescription(ReadOnlySequence<byte> body, StatementMasks masks, bool keepAll = false, short[]? resultFormats = null)
     {
+        var shortestMatch = masks.Plan.Patterns.MinMatchLength;
+        if (!keepAll && !masks.Plan.HasColumnMasks && !masks.ReadsMasked && !AnyScanned(body, masks, resultFormats, shortestMatch))
+        {
+            // Only patterns apply, and no column's values can hold a match: decided without building the masks.
+            return null;
+        }
+
         var reader = new MessageBodyReader(body);
         var count = reader.ReadInt16();
         var citext = masks.Catalog?.CitextOid ?? 0;
@@ -64,7 +77,7 @@ internal sealed class ResultMask
             var type = (uint)reader.ReadInt32();
             reader.ReadInt16();
             reader.ReadInt32();
-            var binary = reader.ReadInt16() == 1;
+            var binary = IsBinary(reader.ReadInt16(), i, resultFormats);
             ValueMask? whole;
             var what = name;
             if (table != 0)
@@ -82,22 +95,71 @@ internal sealed class ResultMask
             }
 
             // `What` names a column in the audit record only when a column mask applies; patterns are counted by rule.
-            columns[i] = Column(whole, type, binary, citext, what);
+            columns[i] = Column(whole, type, binary, citext, what, shortestMatch);
         }
 
         var result = new ResultMask(columns, masks.Plan.Patterns);
         return keepAll || result.CanChange ? result : null;
     }
 
-    public static ColumnMasking Column(ValueMask? whole, uint type, bool binary, uint citext, string what)
+    /// <summary>Whether the patterns would scan any column's values (pattern masks only: no column is masked whole).</summary>
+    private static bool AnyScanned(ReadOnlySequence<byte> body, StatementMasks masks, short[]? resultFormats, int shortestMatch)
+    {
+        if (masks.Plan.Patterns.IsEmpty)
+        {
+            return false;
+        }
+
+        var reader = new MessageBodyReader(body);
+        var count = reader.ReadInt16();
+        var citext = masks.Catalog?.CitextOid ?? 0;
+        for (var i = 0; i < count; i++)
+        {
+            reader.ReadCStringBytes();
+            reader.ReadBytes(4 + 2);
+            var type = (uint)reader.ReadInt32();
+            reader.ReadBytes(2 + 4);
+            var binary = IsBinary(reader.ReadInt16(), i, resultFormats);
+            if (Column(null, type, binary, citext, string.Empty, shortestMatch).Shape != ValueShape.Opaque)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBinary(short described, int column, short[]? resultFormats) => resultFormats switch
+    {
+        null => described == 1,
+        [] => false,
+        [var all] => all == 1,
+        _ => column < resultFormats.Length && resultFormats[column] == 1,
+    };
+
+    /// <summary>
+    /// How one column's values are read. <paramref name="shortestMatch"/> is the shortest text the patterns can
+    /// match: a text-format value of a type whose text is always shorter (bool, int2, int4, oid) is not scanned.
+    /// </summary>
+    public static ColumnMasking Column(ValueMask? whole, uint type, bool binary, uint citext, string what, int shortestMatch = 0)
     {
         var textType = type is Text or Varchar or Bpchar or Name or Json or Jsonb or Xml or Unknown || (citext != 0 && type == citext);
-        var shape = !binary ? ValueShape.Text
+        var shape = !binary ? (LongestText(type) < shortestMatch ? ValueShape.Opaque : ValueShape.Text)
             : type == Jsonb ? ValueShape.Jsonb
             : textType ? ValueShape.Text
             : ValueShape.Opaque;
         return new ColumnMasking(whole, textType, shape, what);
     }
+
+    /// <summary>The longest text form of a type's values (its output function's widest result); int.MaxValue when unbounded.</summary>
+    private static int LongestText(uint type) => type switch
+    {
+        Bool => 1,
+        Int2 => 6,
+        Int4 => 11,
+        Oid or Xid or Cid => 10,
+        _ => int.MaxValue,
+    };
 
     /// <summary>Whether any value could be changed: a column mask applies, or patterns run over some text.</summary>
     public bool CanChange

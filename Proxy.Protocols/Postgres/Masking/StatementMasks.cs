@@ -16,7 +16,8 @@ internal sealed class StatementMasks(MaskPlan plan)
     /// <summary>Views of views are followed this deep; deeper is treated as unresolved, and masked whole.</summary>
     private const int MaxDepth = 8;
 
-    private readonly Lock _lock = new();
+    /// <summary>Made by the first count: most statements mask nothing, and every Execute has masks of its own.</summary>
+    private Lock? _lock;
     private Dictionary<(string What, string Function), long>? _counts;
 
     public MaskPlan Plan { get; } = plan;
@@ -75,7 +76,7 @@ internal sealed class StatementMasks(MaskPlan plan)
 
     public void Count(string what, string function, long values)
     {
-        lock (_lock)
+        lock (LazyInitializer.EnsureInitialized(ref _lock))
         {
             _counts ??= [];
             _counts[(what, function)] = _counts.GetValueOrDefault((what, function)) + values;
@@ -85,7 +86,13 @@ internal sealed class StatementMasks(MaskPlan plan)
     /// <summary>What was masked, for the statement's outcome; null when nothing was.</summary>
     public IReadOnlyList<MaskedValues>? Counts()
     {
-        lock (_lock)
+        // No lock yet: nothing was ever counted.
+        if (Volatile.Read(ref _lock) is not { } gate)
+        {
+            return null;
+        }
+
+        lock (gate)
         {
             return _counts is null ? null : [.. _counts.Select(c => new MaskedValues(c.Key.What, c.Key.Function, c.Value)).OrderBy(c => c.What, StringComparer.Ordinal)];
         }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Proxy.Core.Masking;
+using Proxy.Core.Policy.Evaluation;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Masking;
 using Proxy.Tests.Postgres.Framing;
@@ -153,6 +154,53 @@ public sealed class ResultMaskTests
 
         Assert.That(buffer.Length, Is.Zero);
         Assert.That(rows, Is.EqualTo(new[] { new[] { "***@b.cd", "************1111", "1" }, new[] { null, "x ***************1111", null } }));
+    }
+
+    [TestCase("credit_card", false, TestName = "Text-format int4 and bool values are not scanned for card numbers, which are longer")]
+    [TestCase("ssn", true, TestName = "Text-format int4 values are scanned for SSNs, which fit in eleven characters")]
+    [TestCase("/\\d{3}/", true, TestName = "Text-format int4 values are scanned by a regex, whose shortest match is not known")]
+    public void Short_text_of_bounded_types_is_scanned_only_when_a_match_fits(string pattern, bool scanned)
+    {
+        var masks = new StatementMasks(MaskPlan.Compile([PatternDirective(pattern)]));
+        var description = RowDescription((Int4, 0), (16, 0));
+
+        var rows = ResultMask.ForRowDescription(new ReadOnlySequence<byte>(description), masks);
+
+        Assert.That(rows is not null, Is.EqualTo(scanned), "null: the rows stream through unread");
+    }
+
+    [Test]
+    public void A_kept_description_takes_the_formats_of_each_bind()
+    {
+        var masks = new StatementMasks(MaskPlan.Compile([PatternDirective("credit_card")]));
+
+        // As a Describe of the statement answers: every format code 0, whatever a Bind asks for later.
+        var description = new ReadOnlySequence<byte>(RowDescription((Int4, 0), (Text, 0), (20, 0)));
+
+        var text = ResultMask.ForRowDescription(description, masks, resultFormats: [])!;
+        var binary = ResultMask.ForRowDescription(description, masks, resultFormats: [1])!;
+        var mixed = ResultMask.ForRowDescription(description, masks, resultFormats: [1, 0, 0])!;
+        Assert.That(text.Columns.Select(c => c.Shape), Is.EqualTo(new[] { ValueShape.Opaque, ValueShape.Text, ValueShape.Text }));
+        Assert.That(binary.Columns.Select(c => c.Shape), Is.EqualTo(new[] { ValueShape.Opaque, ValueShape.Text, ValueShape.Opaque }));
+        Assert.That(mixed.Columns.Select(c => c.Shape), Is.EqualTo(new[] { ValueShape.Opaque, ValueShape.Text, ValueShape.Text }));
+        Assert.That(ResultMask.ForRowDescription(new ReadOnlySequence<byte>(RowDescription((Int4, 0))), masks, resultFormats: [1]), Is.Null);
+        Assert.That(Rewrite(text, DataRow("7", "pay 4111111111111111", "4111111111111111")), Is.EqualTo(new[] { "7", "pay ************1111", null }));
+    }
+
+    private static MaskDirective PatternDirective(string pattern) => pattern.StartsWith('/')
+        ? new MaskDirective("r", null, pattern[1..^1], PatternIsRegex: true, "partial", ["4"])
+        : new MaskDirective("r", null, pattern, PatternIsRegex: false, "partial", ["4"]);
+
+    /// <summary>A RowDescription body: columns without an origin, of the given types and format codes.</summary>
+    private static byte[] RowDescription(params (uint Type, short Format)[] columns)
+    {
+        var wire = new PostgresWire().Int16((short)columns.Length);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            wire.CString($"c{i}").Int32(0).Int16(0).Int32((int)columns[i].Type).Int16(4).Int32(-1).Int16(columns[i].Format);
+        }
+
+        return wire.ToArray();
     }
 
     internal static ResultMask Mask(PatternMask patterns, params (ValueMask? Whole, uint Type, bool Binary)[] columns) =>

@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Text;
+using Proxy.Core.Policy.Evaluation;
+using Proxy.Protocols.Postgres.Framing;
+using Proxy.Protocols.Postgres.Masking;
+using Proxy.Protocols.Postgres.Sql;
+
+namespace Proxy.Protocols.Postgres;
+
+/// <summary>
+/// One session's statement decisions: classify the SQL text, decide each statement with the current policy, and
+/// compile its masks. Client loop only. Clients send the same statement text again and again (the unnamed Parse
+/// of every execution in the extended protocol, a pool's warm-up queries), so the last text and table list are
+/// kept and given out again when the next statement's bytes are the same: its record then shares their strings.
+/// </summary>
+internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedStatements, string?>? dropped = null)
+{
+    private readonly StatementBatch _batch = new();
+
+    private byte[] _lastBytes = [];
+    private int _lastLength = -1;
+    private string _lastText = string.Empty;
+    private string[] _lastTables = [];
+
+    /// <summary>
+    /// Classifies and decides every statement of <paramref name="sql"/>, each with the session's fields of
+    /// <paramref name="who"/>. <paramref name="refusal"/> is the error for the first refused statement, null when
+    /// all may run.
+    /// </summary>
+    public StatementRun[] Decide(ReadOnlySequence<byte> sql, in PolicyInput who, bool ambiguousEncoding, out ErrorFields? refusal)
+    {
+        refusal = null;
+        var bytes = sql.IsSingleSegment ? sql.FirstSpan : sql.ToArray();
+        SqlClassifier.Classify(bytes, _batch);
+        var policy = handler.Services.Policy.Current;
+        var multi = _batch.Count > 1;
+        var runs = new StatementRun[_batch.Count];
+        List<(DroppedStatements What, string? Name)>? drops = null;
+        for (var i = 0; i < _batch.Count; i++)
+        {
+            var statement = _batch[i];
+            var statementBytes = bytes.Slice(statement.Start, statement.Length);
+            var text = Text(statementBytes);
+            var unknown = statement.Unknown || ambiguousEncoding;
+            var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
+            var tables = Tables(_batch.Tables(i));
+            var input = Input(who, text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown);
+            var decision = policy.Decide(input);
+            var refused = RefusalFor(decision);
+            var masks = refused is null ? MasksFor(decision, out refused) : null;
+            refusal ??= refused;
+            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null) { Masks = masks };
+            if (statement.Kind == StatementKind.Other && dropped is not null
+                && PreparedStatementDrop.Read(statementBytes, out var name) is var what and not DroppedStatements.None)
+            {
+                (drops ??= []).Add((what, name));
+            }
+        }
+
+        // Only what will be sent drops anything: one refused statement keeps the whole Query from the server.
+        if (refusal is null && drops is not null)
+        {
+            foreach (var (what, name) in drops)
+            {
+                dropped!(what, name);
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>Decides a statement whose text the proxy makes up (a FunctionCall, a statement it has not seen prepared).</summary>
+    public PolicyDecision Decide(in PolicyInput who, string text, string kind, bool dynamic) =>
+        handler.Services.Policy.Current.Decide(Input(who, text, kind, [], where: false, multi: false, cteWrite: false, dynamic, unknown: true));
+
+    /// <summary>The error a refused statement gets, or null when the decision lets it run (an approval is asked for when it is sent).</summary>
+    public ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch
+    {
+        Verdict.Block => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege, RefusalText(decision)),
+
+        // Approvals need someone to ask: without a broker (a handler built without one) the statement is refused.
+        Verdict.Approve when handler.Services.Approvals is null => new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+            $"statement needs approval by \"{decision.Approval?.By}\" (policy rule {decision.RuleId}); approvals are not available on this listener",
+            Hint: decision.Message?.Replace('\0', '\uFFFD')),
+
+        _ => null,
+    };
+
+    /// <summary>A zero cannot travel in a String field (the writer refuses it), so one in a rule's message is shown as U+FFFD.</summary>
+    public static string RefusalText(in PolicyDecision decision) =>
+        (decision.Message is { Length: > 0 } message
+            ? $"blocked by policy rule {decision.RuleId ?? "default"}: {message}"
+            : $"blocked by policy rule {decision.RuleId ?? "default"}").Replace('\0', '\uFFFD');
+
+    /// <summary>The compiled masks of a decision, or null when it has none; <paramref name="refusal"/> when they cannot be compiled.</summary>
+    public StatementMasks? MasksFor(in PolicyDecision decision, out ErrorFields? refusal)
+    {
+        refusal = null;
+        if (decision.Masks.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new StatementMasks(handler.Masking.Plan(decision.Masks));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            refusal = new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
+                $"the statement's masks cannot be applied ({ex.Message}); it is refused rather than answered unmasked");
+            return null;
+        }
+    }
+
+    private static PolicyInput Input(in PolicyInput who, string text, string kind, IReadOnlyList<string> tables, bool where, bool multi, bool cteWrite, bool dynamic, bool unknown)
+    {
+        var (hour, weekday) = PolicyClock.Local();
+        return who with
+        {
+            SqlText = text,
+            SqlKind = kind,
+            SqlTables = tables,
+            SqlWhere = where,
+            SqlMulti = multi,
+            SqlCteWrite = cteWrite,
+            SqlDynamic = dynamic,
+            SqlUnknown = unknown,
+            TimeHour = hour,
+            TimeWeekday = weekday,
+        };
+    }
+
+    /// <summary>The statement's text: the last one's string when the bytes are the same.</summary>
+    private string Text(ReadOnlySpan<byte> statement)
+    {
+        if (statement.Length == _lastLength && statement.SequenceEqual(_lastBytes.AsSpan(0, _lastLength)))
+        {
+            return _lastText;
+        }
+
+        var text = Encoding.UTF8.GetString(statement);
+
+        // Long texts (a bulk INSERT) are not kept: comparing them costs more than a repeat would save.
+        if (statement.Length <= 4096)
+        {
+            if (_lastBytes.Length < statement.Length)
+            {
+                _lastBytes = new byte[Math.Max(statement.Length, 256)];
+            }
+
+            statement.CopyTo(_lastBytes);
+            _lastLength = statement.Length;
+            _lastText = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>The statement's tables: the last list when it names the same ones.</summary>
+    private string[] Tables(ReadOnlySpan<string> names)
+    {
+        if (names.IsEmpty)
+        {
+            return [];
+        }
+
+        if (names.SequenceEqual(_lastTables))
+        {
+            return _lastTables;
+        }
+
+        return _lastTables = names.ToArray();
+    }
+}
