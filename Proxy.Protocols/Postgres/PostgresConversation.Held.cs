@@ -115,7 +115,7 @@ internal sealed partial class PostgresConversation
         var upstream = _upstream.Output;
         MessageWriter.WriteRaw(upstream, new ReadOnlySequence<byte>(UpstreamStartup(credential.User, protocolVersion)));
         await upstream.FlushAsync().ConfigureAwait(false);
-        using var scram = new ScramClientExchange(credential.Password);
+        using var scram = new ScramClientExchange(credential.User, credential.Password, ScramKeyCache.Shared);
         while (true)
         {
             var message = await ReadUpstreamAuthenticationAsync().ConfigureAwait(false);
