@@ -230,6 +230,45 @@ public sealed class PostgresHeldCredentialTests
     }
 
     [Test]
+    [CancelAfter(90_000)]
+    public async Task A_pgbench_connection_storm_derives_the_upstream_keys_at_most_once_per_client(CancellationToken cancellationToken)
+    {
+        const int Clients = 4;
+        const int PerClient = 10;
+        var cache = ScramKeyCache.Shared;
+        cache.Clear();
+        var (misses, hits) = (cache.Misses, cache.Hits);
+        var directory = Directory.CreateTempSubdirectory("proxy-held-storm-").FullName;
+        try
+        {
+            // -C: a new connection, so a new upstream login, for every transaction.
+            var script = Path.Combine(directory, "select.sql");
+            await File.WriteAllTextAsync(script, "select current_user;\n", cancellationToken);
+            var pgbench = await ExternalProcess.RunAsync(
+                Server.PgbenchPath,
+                ["-n", "-C", "-f", script, "-c", $"{Clients}", "-j", "2", "-t", $"{PerClient}", "postgres"],
+                TimeSpan.FromSeconds(80),
+                directory,
+                new Dictionary<string, string?>
+                {
+                    ["PGHOST"] = "127.0.0.1", ["PGPORT"] = $"{_proxy.Port}", ["PGUSER"] = "alice", ["PGPASSWORD"] = AlicePassword, ["PGDATABASE"] = null,
+                },
+                cancellationToken);
+            Assert.That(pgbench.ExitCode, Is.Zero, pgbench.ToString);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        // A client's logins follow one another, and keys enter the cache before AuthenticationOk reaches the
+        // client: only logins running before the first one finished can miss.
+        Assert.That(cache.Misses - misses, Is.InRange(1, Clients));
+        Assert.That(cache.Misses - misses + cache.Hits - hits, Is.InRange(Clients * PerClient, Clients * PerClient + 1), "one upstream SCRAM login per transaction (and pgbench's own first connection)");
+        Assert.That(cache.Count, Is.EqualTo(1));
+    }
+
+    [Test]
     [CancelAfter(60_000)]
     public async Task After_ALTER_ROLE_PASSWORD_the_new_salt_and_a_rotated_password_log_in(CancellationToken cancellationToken)
     {
