@@ -1,5 +1,6 @@
 using System.Text;
 using Proxy.Protocols.Postgres.Auth;
+using static Proxy.Tests.Postgres.Auth.ScramExchangeTests;
 
 namespace Proxy.Tests.Postgres.Auth;
 
@@ -9,13 +10,6 @@ namespace Proxy.Tests.Postgres.Auth;
 /// </summary>
 public sealed class ScramKeyCacheTests
 {
-    // RFC 7677 section 3.
-    private const string RfcPassword = "pencil";
-    private const string RfcClientNonce = "rOprNGfwEbeRWgbNEkqO";
-    private const string RfcServerFirst = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
-    private const string RfcClientFinal = "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=";
-    private const string RfcServerFinal = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
-
     [Test]
     public void A_second_exchange_takes_the_keys_from_the_cache_and_sends_the_RFC_7677_proof()
     {
