@@ -50,7 +50,7 @@ internal sealed class ScramKeyCache
         Capacity = capacity;
     }
 
-    /// <summary>The cache of upstream logins with held credentials and of the proxy's catalog connections.</summary>
+    /// <summary>The cache of upstream logins with held credentials (one per process).</summary>
     public static ScramKeyCache Shared { get; } = new();
 
     public int Capacity { get; }
