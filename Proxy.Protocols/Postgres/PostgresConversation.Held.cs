@@ -50,11 +50,15 @@ internal sealed partial class PostgresConversation
             }
 
             // Only now, with the upstream session open, is the client told it is in; the server's
-            // ParameterStatus, BackendKeyData and ReadyForQuery follow through the server loop.
+            // ParameterStatus, BackendKeyData and ReadyForQuery follow through the server loop. Not flushed
+            // here: the server loop's first flush carries both with the server's messages, one send instead of
+            // two per login. PostgreSQL does the same (auth.c, sendAuthRequest: AUTH_REQ_OK and
+            // AUTH_REQ_SASL_FIN "need not be sent until we are ready for queries"), and the server sends its
+            // AuthenticationOk and those messages together, so they are usually in the pipe already.
             MessageWriter.WriteAuthentication(_client.Output, AuthSaslFinal, serverFinal);
             MessageWriter.WriteAuthentication(_client.Output, AuthOk, []);
             _who = _who with { User = user, Groups = identity!.Groups, DbUser = credential.User };
-            return !(await _client.Output.FlushAsync().ConfigureAwait(false)).IsCompleted;
+            return true;
         }
         catch (PostgresProtocolException ex)
         {
@@ -115,7 +119,7 @@ internal sealed partial class PostgresConversation
         var upstream = _upstream.Output;
         MessageWriter.WriteRaw(upstream, new ReadOnlySequence<byte>(UpstreamStartup(credential.User, protocolVersion)));
         await upstream.FlushAsync().ConfigureAwait(false);
-        using var scram = new ScramClientExchange(credential.Password);
+        using var scram = new ScramClientExchange(credential.User, credential.Password, ScramKeyCache.Shared);
         while (true)
         {
             var message = await ReadUpstreamAuthenticationAsync().ConfigureAwait(false);

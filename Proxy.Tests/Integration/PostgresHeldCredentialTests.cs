@@ -207,6 +207,128 @@ public sealed class PostgresHeldCredentialTests
         }
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_second_login_takes_the_upstream_keys_from_the_cache_and_another_password_does_not(CancellationToken cancellationToken)
+    {
+        var cache = ScramKeyCache.Shared;
+        cache.Clear();
+        var (misses, hits) = (cache.Misses, cache.Hits);
+
+        Assert.That(await CurrentUserAsync(_proxy.Port, cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+        Assert.That((cache.Misses - misses, cache.Hits - hits, cache.Count), Is.EqualTo((1, 0, 1)), "the first login ran PBKDF2 and kept the keys");
+        Assert.That(await CurrentUserAsync(_proxy.Port, cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+        Assert.That((cache.Misses - misses, cache.Hits - hits), Is.EqualTo((1, 1)), "the second login used them");
+
+        // Same role, same salt, another password: a cache keyed without the password would let this one in.
+        await using var wrong = StartProxy(new HeldCredential(PostgresServer.PasswordUser, PostgresServer.PasswordUserPassword + "-not"));
+        var refused = Assert.ThrowsAsync<PostgresException>(async () => await CurrentUserAsync(wrong.Port, cancellationToken));
+        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.ConnectionFailure));
+        // Npgsql may try the login more than once after a failure; each attempt misses, none is kept.
+        Assert.That(cache.Misses - misses, Is.GreaterThanOrEqualTo(2), "the other password derived its own keys");
+        Assert.That((cache.Hits - hits, cache.Count), Is.EqualTo((1, 1)), "and did not use or keep any");
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task A_pgbench_connection_storm_derives_the_upstream_keys_at_most_once_per_client(CancellationToken cancellationToken)
+    {
+        const int Clients = 4;
+        const int PerClient = 10;
+        var cache = ScramKeyCache.Shared;
+        cache.Clear();
+        var (misses, hits) = (cache.Misses, cache.Hits);
+        var directory = Directory.CreateTempSubdirectory("proxy-held-storm-").FullName;
+        try
+        {
+            // -C: a new connection, so a new upstream login, for every transaction.
+            var script = Path.Combine(directory, "select.sql");
+            await File.WriteAllTextAsync(script, "select current_user;\n", cancellationToken);
+            var pgbench = await ExternalProcess.RunAsync(
+                Server.PgbenchPath,
+                ["-n", "-C", "-f", script, "-c", $"{Clients}", "-j", "2", "-t", $"{PerClient}", "postgres"],
+                TimeSpan.FromSeconds(80),
+                directory,
+                new Dictionary<string, string?>
+                {
+                    ["PGHOST"] = "127.0.0.1", ["PGPORT"] = $"{_proxy.Port}", ["PGUSER"] = "alice", ["PGPASSWORD"] = AlicePassword, ["PGDATABASE"] = null,
+                },
+                cancellationToken);
+            Assert.That(pgbench.ExitCode, Is.Zero, pgbench.ToString);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        // A client's logins follow one another, and keys enter the cache before AuthenticationOk reaches the
+        // client: only logins running before the first one finished can miss.
+        Assert.That(cache.Misses - misses, Is.InRange(1, Clients));
+        Assert.That(cache.Misses - misses + cache.Hits - hits, Is.InRange(Clients * PerClient, Clients * PerClient + 1), "one upstream SCRAM login per transaction (and pgbench's own first connection)");
+        Assert.That(cache.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task After_ALTER_ROLE_PASSWORD_the_new_salt_and_a_rotated_password_log_in(CancellationToken cancellationToken)
+    {
+        const string Rotated = "proxy-rotated-password";
+        var cache = ScramKeyCache.Shared;
+        Assert.That(await CurrentUserAsync(_proxy.Port, cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+        try
+        {
+            // The same password again: PostgreSQL makes a new salt, so the cached keys no longer fit.
+            await SetUpstreamPasswordAsync(PostgresServer.PasswordUserPassword, cancellationToken);
+            var misses = cache.Misses;
+            Assert.That(await CurrentUserAsync(_proxy.Port, cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+            Assert.That(cache.Misses - misses, Is.EqualTo(1), "a new salt derives afresh");
+
+            // A rotated password, as a new password file read by a new configuration: the old credential is
+            // refused (by the server), the new one logs in.
+            await SetUpstreamPasswordAsync(Rotated, cancellationToken);
+            var refused = Assert.ThrowsAsync<PostgresException>(async () => await CurrentUserAsync(_proxy.Port, cancellationToken));
+            Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.ConnectionFailure));
+            await using var rotated = StartProxy(new HeldCredential(PostgresServer.PasswordUser, Rotated));
+            misses = cache.Misses;
+            Assert.That(await CurrentUserAsync(rotated.Port, cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+            Assert.That(await CurrentUserAsync(rotated.Port, cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+            Assert.That(cache.Misses - misses, Is.EqualTo(1), "the rotated password derived once, then came from the cache");
+        }
+        finally
+        {
+            await SetUpstreamPasswordAsync(PostgresServer.PasswordUserPassword, CancellationToken.None);
+        }
+
+        Assert.That(await CurrentUserAsync(_proxy.Port, cancellationToken), Is.EqualTo(PostgresServer.PasswordUser));
+    }
+
+    /// <summary>A held listener like the fixture's, with another credential.</summary>
+    private InProcessProxy StartProxy(HeldCredential credential) => InProcessProxy.Start(
+        _proxy.Options with
+        {
+            Name = "held-other",
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            ProtocolSettings = (PostgresSettings)_proxy.Options.ProtocolSettings! with { Upstream = credential },
+        },
+        identities: new Dictionary<string, ProxyIdentity> { ["alice"] = new("alice", ScramVerifier.Create(AlicePassword).Format(), ["dba"]) });
+
+    /// <summary>A new connection as alice through the proxy on <paramref name="port"/>: one held login upstream.</summary>
+    private static async Task<object?> CurrentUserAsync(int port, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(port, "alice", AlicePassword));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("select current_user", connection);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>ALTER ROLE … PASSWORD as the superuser; PostgreSQL gives the role a new random salt each time.</summary>
+    private static async Task SetUpstreamPasswordAsync(string password, CancellationToken cancellationToken)
+    {
+        await using var direct = new NpgsqlConnection(Server.ConnectionString());
+        await direct.OpenAsync(cancellationToken);
+        await Execute(direct, $"set password_encryption = 'scram-sha-256'; alter role {PostgresServer.PasswordUser} password '{password}'", cancellationToken);
+    }
+
     private static string ConnectionString(int port, string user, string password, bool libpq = false) => libpq
         ? $"host=127.0.0.1 port={port} user={user} password='{password.Replace("'", "\\'", StringComparison.Ordinal)}' dbname=postgres"
         : new NpgsqlConnectionStringBuilder(Server.ConnectionString(port: port)) { Username = user, Password = password }.ConnectionString;

@@ -14,7 +14,9 @@ namespace Proxy.Protocols.Postgres.Auth;
 /// A wrong server signature fails the exchange even though the server accepted us: a server that cannot
 /// sign does not hold the verifier, so it is not the database it claims to be.
 /// The prepared password and the derived keys are zeroed as soon as they are no longer needed and on
-/// <see cref="Dispose"/>.
+/// <see cref="Dispose"/>. With a <see cref="ScramKeyCache"/>, the keys for the server's salt and iteration count
+/// come from the cache when an earlier login derived them, and keys derived here go into it once the server has
+/// signed this exchange (see the cache for what that means for security).
 /// </remarks>
 internal sealed class ScramClientExchange : IDisposable
 {
@@ -22,8 +24,14 @@ internal sealed class ScramClientExchange : IDisposable
 
     private readonly string _clientNonce;
     private readonly string _clientFirstBare;
+    private readonly string _role;
+    private readonly ScramKeyCache? _cache;
     private byte[] _preparedPassword;
     private readonly byte[] _expectedServerSignature = new byte[ScramKeys.KeyLength];
+
+    /// <summary>Keys derived by this exchange, kept until the server has signed it, then offered to the cache.</summary>
+    private byte[]? _derivedKeys;
+    private ScramKeyCache.LookupKey _lookup;
     private Stage _stage;
 
     public ScramClientExchange(ReadOnlySpan<char> password)
@@ -31,8 +39,14 @@ internal sealed class ScramClientExchange : IDisposable
     {
     }
 
+    /// <param name="role">The role logging in (in the startup message): part of the cache key.</param>
+    public ScramClientExchange(string role, ReadOnlySpan<char> password, ScramKeyCache cache)
+        : this(password, string.Empty, ScramKeys.NewNonce(), role, cache)
+    {
+    }
+
     /// <param name="userName">Sent in <c>n=</c>; PostgreSQL ignores it, the RFC test vectors need it.</param>
-    internal ScramClientExchange(ReadOnlySpan<char> password, string userName, string clientNonce)
+    internal ScramClientExchange(ReadOnlySpan<char> password, string userName, string clientNonce, string role = "", ScramKeyCache? cache = null)
     {
         if (!ScramKeys.IsValidNonce(clientNonce))
         {
@@ -41,6 +55,8 @@ internal sealed class ScramClientExchange : IDisposable
 
         _clientNonce = clientNonce;
         _clientFirstBare = $"n={EscapeSaslName(userName)},r={clientNonce}";
+        _role = role;
+        _cache = cache;
         _preparedPassword = SaslPrep.PreparePassword(password);
     }
 
@@ -112,17 +128,29 @@ internal sealed class ScramClientExchange : IDisposable
         // The server-first-message goes in as received: re-encoding any byte of it would change the signatures.
         var authMessage = (byte[])[.. Encoding.UTF8.GetBytes(_clientFirstBare + ","), .. serverFirst, .. Encoding.ASCII.GetBytes("," + withoutProof)];
 
-        Span<byte> saltedPassword = stackalloc byte[ScramKeys.KeyLength];
-        Span<byte> clientKey = stackalloc byte[ScramKeys.KeyLength];
-        Span<byte> storedKey = stackalloc byte[ScramKeys.KeyLength];
+        Span<byte> keys = stackalloc byte[ScramKeyCache.EntryLength];
+        var clientKey = keys[..ScramKeys.KeyLength];
+        var storedKey = keys.Slice(ScramKeys.KeyLength, ScramKeys.KeyLength);
+        var serverKey = keys[(2 * ScramKeys.KeyLength)..];
         Span<byte> proof = stackalloc byte[ScramKeys.KeyLength];
-        Span<byte> serverKey = stackalloc byte[ScramKeys.KeyLength];
         try
         {
-            Rfc2898DeriveBytes.Pbkdf2(_preparedPassword, salt[..saltLength], saltedPassword, iterations, HashAlgorithmName.SHA256);
+            if (_cache is not { } cache)
+            {
+                ScramKeys.Derive(_preparedPassword, salt[..saltLength], iterations, clientKey, storedKey, serverKey);
+            }
+            else
+            {
+                _lookup = cache.KeyFor(_role, _preparedPassword, salt[..saltLength], iterations);
+                if (!cache.TryGet(_lookup, keys))
+                {
+                    ScramKeys.Derive(_preparedPassword, salt[..saltLength], iterations, clientKey, storedKey, serverKey);
+                    _derivedKeys = GC.AllocateUninitializedArray<byte>(ScramKeyCache.EntryLength, pinned: true);
+                    keys.CopyTo(_derivedKeys);
+                }
+            }
+
             ForgetPassword();
-            HMACSHA256.HashData(saltedPassword, "Client Key"u8, clientKey);
-            SHA256.HashData(clientKey, storedKey);
 
             // ClientProof = ClientKey XOR HMAC(StoredKey, AuthMessage)
             HMACSHA256.HashData(storedKey, authMessage, proof);
@@ -131,18 +159,14 @@ internal sealed class ScramClientExchange : IDisposable
                 proof[i] ^= clientKey[i];
             }
 
-            HMACSHA256.HashData(saltedPassword, "Server Key"u8, serverKey);
             HMACSHA256.HashData(serverKey, authMessage, _expectedServerSignature);
             _stage = Stage.AwaitingServerFinal;
             return ScramStep.Send(Encoding.ASCII.GetBytes($"{withoutProof},p={Convert.ToBase64String(proof)}"));
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(saltedPassword);
-            CryptographicOperations.ZeroMemory(clientKey);
-            CryptographicOperations.ZeroMemory(storedKey);
+            CryptographicOperations.ZeroMemory(keys);
             CryptographicOperations.ZeroMemory(proof);
-            CryptographicOperations.ZeroMemory(serverKey);
         }
     }
 
@@ -172,12 +196,20 @@ internal sealed class ScramClientExchange : IDisposable
         }
 
         IsComplete = true;
+        if (_derivedKeys is { } derived)
+        {
+            // Only now: the signature proves these keys belong to the verifier the server holds.
+            _cache!.Add(_lookup, derived);
+            ForgetDerivedKeys();
+        }
+
         return ScramStep.Complete();
     }
 
     public void Dispose()
     {
         ForgetPassword();
+        ForgetDerivedKeys();
         CryptographicOperations.ZeroMemory(_expectedServerSignature);
         _stage = Stage.Done;
     }
@@ -192,6 +224,15 @@ internal sealed class ScramClientExchange : IDisposable
         _preparedPassword = [];
     }
 
+    private void ForgetDerivedKeys()
+    {
+        if (_derivedKeys is { } derived)
+        {
+            CryptographicOperations.ZeroMemory(derived);
+            _derivedKeys = null;
+        }
+    }
+
     private void Advance(Stage expected)
     {
         if (_stage != expected)
@@ -203,6 +244,7 @@ internal sealed class ScramClientExchange : IDisposable
     private ScramStep Fail(string reason)
     {
         ForgetPassword();
+        ForgetDerivedKeys();
         _stage = Stage.Done;
         return ScramStep.Fail($"SCRAM-SHA-256 upstream: {reason}");
     }

@@ -16,8 +16,21 @@ internal static class ScramKeys
     /// </summary>
     public static void Derive(ReadOnlySpan<byte> preparedPassword, ReadOnlySpan<byte> salt, int iterations, Span<byte> storedKey, Span<byte> serverKey)
     {
-        Span<byte> saltedPassword = stackalloc byte[KeyLength];
         Span<byte> clientKey = stackalloc byte[KeyLength];
+        try
+        {
+            Derive(preparedPassword, salt, iterations, clientKey, storedKey, serverKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(clientKey);
+        }
+    }
+
+    /// <summary>As above, keeping ClientKey too: the client side of an exchange proves itself with it.</summary>
+    public static void Derive(ReadOnlySpan<byte> preparedPassword, ReadOnlySpan<byte> salt, int iterations, Span<byte> clientKey, Span<byte> storedKey, Span<byte> serverKey)
+    {
+        Span<byte> saltedPassword = stackalloc byte[KeyLength];
         try
         {
             Rfc2898DeriveBytes.Pbkdf2(preparedPassword, salt, saltedPassword, iterations, HashAlgorithmName.SHA256);
@@ -28,7 +41,6 @@ internal static class ScramKeys
         finally
         {
             CryptographicOperations.ZeroMemory(saltedPassword);
-            CryptographicOperations.ZeroMemory(clientKey);
         }
     }
 

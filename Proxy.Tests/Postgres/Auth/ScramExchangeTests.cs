@@ -8,14 +8,14 @@ public sealed class ScramExchangeTests
 {
     // RFC 7677 section 3.
     private const string RfcUser = "user";
-    private const string RfcPassword = "pencil";
-    private const string RfcClientNonce = "rOprNGfwEbeRWgbNEkqO";
+    internal const string RfcPassword = "pencil";
+    internal const string RfcClientNonce = "rOprNGfwEbeRWgbNEkqO";
     private const string RfcServerNonce = "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
     private const string RfcSalt = "W22ZaJ0SNY7soEsUEjb6gQ==";
     private const string RfcClientFirst = "n,,n=user,r=rOprNGfwEbeRWgbNEkqO";
-    private const string RfcServerFirst = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
-    private const string RfcClientFinal = "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=";
-    private const string RfcServerFinal = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
+    internal const string RfcServerFirst = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
+    internal const string RfcClientFinal = "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=";
+    internal const string RfcServerFinal = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
     private const string RfcNonce = RfcClientNonce + RfcServerNonce;
 
     private static ScramVerifier RfcVerifier => ScramVerifier.Create(RfcPassword, Convert.FromBase64String(RfcSalt), 4096);
