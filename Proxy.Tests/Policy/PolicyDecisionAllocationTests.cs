@@ -1,4 +1,5 @@
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Tests.Support;
 
 namespace Proxy.Tests.Policy;
 
@@ -40,21 +41,19 @@ public sealed class PolicyDecisionAllocationTests
     public void Deciding_after_warm_up_allocates_nothing()
     {
         var policy = PolicyEvaluationTests.Compile(Policy);
-        foreach (var input in Inputs)
-        {
-            policy.Decide(input);
-        }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        var allocated = SteadyAllocation.Measure(() =>
         {
-            foreach (var input in Inputs)
+            for (var i = 0; i < 1000; i++)
             {
-                policy.Decide(input);
+                foreach (var input in Inputs)
+                {
+                    policy.Decide(input);
+                }
             }
-        }
+        });
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(allocated, Is.Zero);
     }
 
     [Test]

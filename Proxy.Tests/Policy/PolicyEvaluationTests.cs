@@ -3,6 +3,7 @@ using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Protocols.Postgres.Sql;
 using Proxy.Core.Policy.Syntax;
+using Proxy.Tests.Support;
 
 namespace Proxy.Tests.Policy;
 
@@ -277,18 +278,13 @@ public sealed class PolicyEvaluationTests
             """);
         var input = Sample;
         var decision = policy.Decide(input);
-        for (var i = 0; i < 1_000; i++)
+        var allocated = SteadyAllocation.Measure(() =>
         {
-            decision = policy.Decide(input);
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
-        {
-            decision = policy.Decide(input);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var i = 0; i < 1_000; i++)
+            {
+                decision = policy.Decide(input);
+            }
+        });
 
         Assert.That(decision.ToString(), Is.EqualTo("allow by r20"));
         Assert.That(decision.Masks, Has.Count.EqualTo(1));

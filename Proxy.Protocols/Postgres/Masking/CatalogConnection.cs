@@ -182,7 +182,7 @@ internal sealed class CatalogConnection : IAsyncDisposable
         body.CopyTo(startup, 8);
         await WriteAsync(startup, cancellationToken).ConfigureAwait(false);
 
-        using var scram = new ScramClientExchange(credential.Password);
+        using var scram = new ScramClientExchange(credential.User, credential.Password, ScramKeyCache.Shared);
         while (true)
         {
             var (type, message) = await ReadMessageAsync(cancellationToken).ConfigureAwait(false);

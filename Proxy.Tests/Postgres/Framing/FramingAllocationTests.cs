@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using Proxy.Protocols.Postgres.Framing;
+using Proxy.Tests.Support;
 
 namespace Proxy.Tests.Postgres.Framing;
 
@@ -32,15 +33,8 @@ public sealed class FramingAllocationTests
 
     private static void AssertNoAllocation(ReadOnlySequence<byte> traffic)
     {
-        // Warm-up: the first calls run unoptimized code and may allocate for tiering; the measured ones do not.
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.That(ReadAll(traffic), Is.EqualTo(MessageCount));
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var count = ReadAll(traffic);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var count = 0;
+        var allocated = SteadyAllocation.Measure(() => count = ReadAll(traffic));
 
         Assert.That(count, Is.EqualTo(MessageCount));
         Assert.That(allocated, Is.Zero, "bytes allocated reading the messages");

@@ -1,5 +1,6 @@
 using System.Text;
 using Proxy.Protocols.Postgres.Sql;
+using Proxy.Tests.Support;
 
 namespace Proxy.Tests.Postgres.Sql;
 
@@ -22,18 +23,14 @@ public sealed class SqlClassifierAllocationTests
         var texts = s_statements.Select(Encoding.UTF8.GetBytes).ToArray();
         foreach (var text in texts)
         {
-            SqlClassifier.Classify(text, batch);
-        }
-
-        foreach (var text in texts)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 1_000; i++)
+            var allocated = SteadyAllocation.Measure(() =>
             {
-                SqlClassifier.Classify(text, batch);
-            }
+                for (var i = 0; i < 1_000; i++)
+                {
+                    SqlClassifier.Classify(text, batch);
+                }
+            });
 
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.That(allocated, Is.Zero, Encoding.UTF8.GetString(text));
         }
     }

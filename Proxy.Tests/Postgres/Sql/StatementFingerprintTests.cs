@@ -1,5 +1,6 @@
 using System.Text;
 using Proxy.Protocols.Postgres.Sql;
+using Proxy.Tests.Support;
 
 namespace Proxy.Tests.Postgres.Sql;
 
@@ -40,11 +41,8 @@ public sealed class StatementFingerprintTests
     {
         var sql = "DELETE FROM accounts WHERE id IN (1, 2, 3) AND note = 'a ''quoted'' note' -- why\n"u8.ToArray();
         var destination = new byte[StatementFingerprint.MaxLength(sql.Length)];
-        StatementFingerprint.Write(sql, destination);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var length = StatementFingerprint.Write(sql, destination);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var length = 0;
+        var allocated = SteadyAllocation.Measure(() => length = StatementFingerprint.Write(sql, destination));
 
         Assert.That(allocated, Is.Zero);
         Assert.That(Encoding.UTF8.GetString(destination, 0, length), Is.EqualTo("delete from accounts where id in (?, ?, ?) and note = ?"));
