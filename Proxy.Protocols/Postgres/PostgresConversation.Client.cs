@@ -307,7 +307,7 @@ internal sealed partial class PostgresConversation
         }
 
         MessageWriter.WriteRaw(upstream, message.Raw);
-        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, DescriptionOf = statement is { Description: null } ? statement : null });
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, DescriptionOf = statement is { Description: null, ShapeIsFixed: true } ? statement : null });
     }
 
     /// <summary>
@@ -317,7 +317,8 @@ internal sealed partial class PostgresConversation
     /// look up the origins each description names in the catalog first, which the proxy's own Describe is for.
     /// </summary>
     private static bool ShapeKnownBeforeRows(BoundPortal bound, StatementMasks masks) =>
-        !masks.Plan.HasColumnMasks && bound.ResultFormats is not null && (bound.Described || bound.Statement.Description is not null);
+        !masks.Plan.HasColumnMasks && bound.ResultFormats is not null && bound.Statement.ShapeIsFixed
+        && (bound.Described || bound.Statement.Description is not null);
 
     private ValueTask OnExecuteAsync(PostgresMessage message, PipeWriter upstream)
     {
@@ -537,15 +538,19 @@ internal sealed partial class PostgresConversation
 
     /// <summary>
     /// What a Parse decided, for the Binds and Executes of the statement, and the shape of its rows once a Describe
-    /// has told it. A named statement's result shape cannot change while it exists (PostgreSQL refuses to run it:
+    /// has told it. A planned statement's result shape cannot change while it exists (PostgreSQL refuses to run it:
     /// "cached plan must not change result type"), and each Parse of the unnamed one makes a new object, so the
-    /// shape is kept for as long as the object is.
+    /// shape is kept for as long as the object is. Only a planned statement's: PostgreSQL does not check utility
+    /// statements so, and the rows of `FETCH c` or `EXECUTE p` change shape with whatever `c` or `p` is at the time.
     /// </summary>
     internal sealed class PreparedStatement(StatementRun[] runs, ErrorFields? refusal)
     {
         private volatile byte[]? _description;
 
         public StatementRun[] Runs { get; } = runs;
+
+        /// <summary>One planned statement (its result shape is checked by PostgreSQL on every run), so a kept description stays true.</summary>
+        public bool ShapeIsFixed { get; } = runs is [{ Kind: "select" or "insert" or "update" or "delete" or "merge" }];
 
         public ErrorFields? Refusal { get; } = refusal;
 

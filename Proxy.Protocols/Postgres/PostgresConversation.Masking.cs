@@ -213,7 +213,7 @@ internal sealed partial class PostgresConversation
     private void DescribeForMasking(PipeWriter upstream, string portal, StatementRun run, PreparedStatement? statement)
     {
         MessageWriter.WriteDescribe(upstream, (byte)'P', portal);
-        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run, DescriptionOf = statement is { Description: null } ? statement : null });
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run, DescriptionOf = statement is { Description: null, ShapeIsFixed: true } ? statement : null });
     }
 
     /// <summary>

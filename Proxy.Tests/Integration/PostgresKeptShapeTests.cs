@@ -115,6 +115,31 @@ public sealed class PostgresKeptShapeTests
         Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_fetch_statement_whose_cursor_changes_shape_stays_masked(CancellationToken cancellationToken)
+    {
+        // PostgreSQL checks the result shape of planned statements only: a prepared FETCH answers whatever the
+        // cursor of that name is at the time. Described over an int4 first (which patterns skip), then over text.
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("begin; declare c cursor for select id from cards order by id"), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("f", "fetch all from c"), Describe('S', "f"), Sync()), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+        await client.SendAsync(Batch(Bind("", "f", [], null), Execute(""), Sync()), cancellationToken);
+        var ids = (await client.ReadUntilReadyAsync(cancellationToken)).Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0)));
+        Assert.That(ids, Is.EqualTo(new[] { "1", "2" }));
+
+        await client.SendAsync(Query("close c; declare c cursor for select note from cards order by id"), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+        await client.SendAsync(Batch(Bind("", "f", [], null), Execute(""), Sync()), cancellationToken);
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+
+        var notes = messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0)));
+        Assert.That(notes, Is.EqualTo(new[] { Masked, "nothing here" }), Types(messages));
+        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+    }
+
     /// <summary>
     /// A name dropped and prepared again is a new statement: its shape (here, a text column where there was only
     /// an int4, whose rows stream unread) must not be taken from the one it replaced.
@@ -265,6 +290,8 @@ public sealed class PostgresKeptShapeTests
     private static byte[] Batch(params byte[][] messages) => [.. messages.SelectMany(m => m)];
 
     private static byte[] Sync() => PostgresWireClient.Message('S', []);
+
+    private static byte[] Query(string sql) => PostgresWireClient.Message('Q', CString(sql));
 
     private static byte[] Terminate() => PostgresWireClient.Message('X', []);
 
