@@ -222,15 +222,17 @@ internal sealed partial class PostgresConversation
         var runs = Decide(sql, out var refusal);
         var statement = new PreparedStatement(runs, refusal);
 
-        // A named statement cannot be redefined before it is closed (the server answers 42P05), so the first
-        // definition stands; the unnamed one is replaced by every Parse.
+        // A named statement cannot be redefined before it is closed; the unnamed one is replaced by every Parse.
+        // The proxy answers 42P05 itself, as PostgreSQL does, rather than forward: should the server have dropped
+        // the name where the proxy cannot see it (DEALLOCATE inside a function), it would take the new text while
+        // the proxy's Binds still followed the decision and shape of the old one.
         if (name.Length == 0)
         {
             _statements[name] = statement;
         }
-        else
+        else if (!_statements.TryAdd(name, statement))
         {
-            _statements.TryAdd(name, statement);
+            refusal = new ErrorFields(ErrorFields.Error, ErrorFields.DuplicatePreparedStatement, $"prepared statement \"{name}\" already exists");
         }
 
         if (refusal is null)

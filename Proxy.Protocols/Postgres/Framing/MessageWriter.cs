@@ -35,6 +35,9 @@ public sealed record ErrorFields(string Severity, string SqlState, string Messag
     /// </summary>
     public const string PrerequisiteMissing = "55000";
 
+    /// <summary>duplicate_prepared_statement: a Parse names a statement that already exists.</summary>
+    public const string DuplicatePreparedStatement = "42P05";
+
     /// <summary>08006: the connection failed (the upstream is gone).</summary>
     public const string ConnectionFailure = "08006";
 }
