@@ -40,11 +40,15 @@ as_postgres() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# A loopback port nobody listens on (a connect to it is refused).
+# A loopback port nobody listens on (a connect to it is refused), below the kernel's ephemeral range: a port
+# in that range can be taken as the local end of any outgoing connection (psql's, the proxy's own upstream
+# ones) between this check and the bind, which once stopped the demo with "address already in use".
 free_port() {
-  local port
+  local port low=32768 high
+  read -r low high < /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || true
+  ((low > 11000)) || die "the ephemeral port range starts at $low; no room below it for the demo's ports"
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
       echo "$port"
       return
