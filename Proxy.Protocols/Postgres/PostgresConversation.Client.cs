@@ -225,12 +225,13 @@ internal sealed partial class PostgresConversation
         // A named statement cannot be redefined before it is closed; the unnamed one is replaced by every Parse.
         // The proxy answers 42P05 itself, as PostgreSQL does, rather than forward: should the server have dropped
         // the name where the proxy cannot see it (DEALLOCATE inside a function), it would take the new text while
-        // the proxy's Binds still followed the decision and shape of the old one.
+        // the proxy's Binds still followed the decision and shape of the old one. A refused named statement is
+        // not kept: the server never gets it, so the name stays free for a Parse of another text.
         if (name.Length == 0)
         {
             _statements[name] = statement;
         }
-        else if (!_statements.TryAdd(name, statement))
+        else if (refusal is null ? !_statements.TryAdd(name, statement) : _statements.ContainsKey(name))
         {
             refusal = new ErrorFields(ErrorFields.Error, ErrorFields.DuplicatePreparedStatement, $"prepared statement \"{name}\" already exists");
         }

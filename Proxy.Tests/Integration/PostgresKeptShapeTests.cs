@@ -161,6 +161,22 @@ public sealed class PostgresKeptShapeTests
         Assert.That(Encoding.UTF8.GetString(error.Body), Does.Contain("C42P05").And.Contain("prepared statement \"s\" already exists"));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_refused_named_statement_leaves_its_name_free(CancellationToken cancellationToken)
+    {
+        // The server never got the refused Parse, so the name is free there; the proxy keeps nothing for it either.
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("v", "select id from vault"), Sync()), cancellationToken);
+        var refused = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(Encoding.UTF8.GetString(refused.Single(m => m.Type == 'E').Body), Does.Contain("the vault is closed"));
+
+        await client.SendAsync(Batch(Parse("v", "select note from cards where id = 1"), Bind("", "v", [], null), Execute(""), Sync()), cancellationToken);
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+
+        Assert.That(messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0))), Is.EqualTo(new[] { Masked }), Types(messages));
+    }
+
     /// <summary>
     /// A name dropped and prepared again is a new statement: its shape (here, a text column where there was only
     /// an int4, whose rows stream unread) must not be taken from the one it replaced.
