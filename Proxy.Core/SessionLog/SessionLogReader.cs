@@ -181,7 +181,7 @@ public sealed class SessionLogReader : IDisposable
         }
         else if (since is null)
         {
-            command.CommandText = "SELECT id, session_id, at, kind, data FROM events ORDER BY id;";
+            command.CommandText = $"SELECT {EventColumns} FROM events ORDER BY id;";
         }
         else
         {
@@ -241,7 +241,7 @@ public sealed class SessionLogReader : IDisposable
         var approvalsOnly = true;
         for (var i = 0; i < kinds.Count; i++)
         {
-            command.Parameters.AddWithValue(string.Create(CultureInfo.InvariantCulture, $"$kind{i}"), kinds[i]);
+            command.Parameters.AddWithValue(KindParameter(i), kinds[i]);
             approvalsOnly &= kinds[i].StartsWith(ApprovalKindPrefix, StringComparison.Ordinal);
         }
 
@@ -274,7 +274,10 @@ public sealed class SessionLogReader : IDisposable
     }
 
     /// <summary>Events from <c>$first</c> (<see cref="FirstIdSince"/>) on, at or after <c>$since</c>.</summary>
-    internal const string SinceQuery = "SELECT id, session_id, at, kind, data FROM events WHERE id >= $first AND at >= $since ORDER BY id;";
+    internal const string SinceQuery = $"SELECT {EventColumns} FROM events WHERE id >= $first AND at >= $since ORDER BY id;";
+
+    /// <summary>What <see cref="ReadStoredEvents"/> reads, in its order.</summary>
+    private const string EventColumns = "id, session_id, at, kind, data";
 
     internal const string FirstBatchSinceQuery = "SELECT first_id FROM event_batches WHERE max_at >= $since ORDER BY max_at, first_id LIMIT 1;";
 
@@ -284,7 +287,7 @@ public sealed class SessionLogReader : IDisposable
         var names = new string[count];
         for (var i = 0; i < count; i++)
         {
-            names[i] = string.Create(CultureInfo.InvariantCulture, $"$kind{i}");
+            names[i] = KindParameter(i);
         }
 
         // The term must be the index's own WHERE, word for word, for SQLite to see that the index covers the query.
@@ -294,8 +297,10 @@ public sealed class SessionLogReader : IDisposable
             condition += " AND id >= $first AND at >= $since";
         }
 
-        return $"SELECT id, session_id, at, kind, data FROM events WHERE {condition} ORDER BY id;";
+        return $"SELECT {EventColumns} FROM events WHERE {condition} ORDER BY id;";
     }
+
+    private static string KindParameter(int index) => string.Create(CultureInfo.InvariantCulture, $"$kind{index}");
 
     /// <summary>
     /// A session's events through its runs, in id order: each run is a range of ids (the outer loop, in order,

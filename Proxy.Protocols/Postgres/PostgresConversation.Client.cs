@@ -568,8 +568,9 @@ internal sealed partial class PostgresConversation
 
         private ResultMask? _rowMask;
 
-        /// <summary>Keeps the first description (server loop only).</summary>
-        public void Described(in ReadOnlySequence<byte> rowDescription) => _description ??= rowDescription.ToArray();
+        /// <summary>Keeps the first answer to a Describe of it, a RowDescription or NoData (server loop only).</summary>
+        public void Described(in PostgresMessage answer) =>
+            _description ??= answer.Type == (byte)BackendMessageType.RowDescription ? answer.Body.ToArray() : [];
 
         /// <summary>
         /// The masks of its rows for a Bind's result formats, built from the kept description and reused while Binds

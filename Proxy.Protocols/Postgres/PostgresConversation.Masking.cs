@@ -307,7 +307,7 @@ internal sealed partial class PostgresConversation
         }
 
         _pending.TryDequeue(out _);
-        head.DescriptionOf?.Described(message.Type == (byte)BackendMessageType.RowDescription ? message.Body : default);
+        head.DescriptionOf?.Described(message);
         StartResult(message.Type == (byte)BackendMessageType.RowDescription ? ResultMask.ForRowDescription(message.Body, masks) : null, masks);
         return true;
     }

@@ -173,7 +173,7 @@ internal sealed partial class PostgresConversation
                 // An answer to Describe ends with one of these; in a Query or an Execute they only announce rows.
                 if (_pending.TryPeek(out var head) && head.Expected == Expected.Describe)
                 {
-                    head.DescriptionOf?.Described(message.Type == (byte)BackendMessageType.RowDescription ? message.Body : default);
+                    head.DescriptionOf?.Described(message);
                     _pending.TryDequeue(out _);
                 }
 
