@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Proxy.Benchmarks.Macro;
@@ -47,7 +46,8 @@ internal static class ConnectStorm
             "storm",
             "connections/s",
             variants,
-            async v => (await PgbenchThroughput.RunPgbenchAsync(context, scratch, $"storm-{v.Name}", v.Target, options.Seconds, load)).Tps);
+            async v => (await PgbenchThroughput.RunPgbenchAsync(context, scratch, $"storm-{v.Name}", v.Target, options.Seconds, load)).Tps,
+            roundSeconds: options.Seconds);
         foreach (var hop in hops)
         {
             await hop.Process.StopAsync();
@@ -71,20 +71,9 @@ internal static class ConnectStorm
             ratios,
             [
                 $"{HeldVariant}: `Auth: held`; the client logs in to the proxy as identity `{PostgresServer.ScramRole}`, the proxy to PostgreSQL as role `{PostgresServer.ScramRole}`; both SCRAM-SHA-256 with 4096 iterations. One transaction (`SELECT abalance …`) per connection.",
-                CpuPerConnection(results, options.Seconds),
-            ]);
+            ],
+            CpuPerItem: "connection");
     }
-
-    /// <summary>
-    /// The proxy's CPU per connection, the figure that depends least on what else runs on the machine: the median
-    /// CPU seconds of a round over the median connections of a round.
-    /// </summary>
-    private static string CpuPerConnection(IReadOnlyList<VariantResult> results, int seconds) =>
-        "Hop CPU per connection (CPU s/round ÷ (connections/s × s)): " + string.Join(
-            ", ",
-            results.Where(r => r.CpuSecondsPerRound is not null)
-                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Variant} {r.CpuSecondsPerRound!.Value * 1000 / (r.Median * seconds):0.00} ms")))
-            + ".";
 
     /// <summary>
     /// The identity entry comes from <c>proxy identity add</c>, as an operator makes it: the password on

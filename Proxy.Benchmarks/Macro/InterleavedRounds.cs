@@ -20,10 +20,12 @@ internal static class InterleavedRounds
         string section,
         string unit,
         IReadOnlyList<Variant> variants,
-        Func<Variant, Task<double>> measure)
+        Func<Variant, Task<double>> measure,
+        double? roundSeconds = null)
     {
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
         var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
+        var cpuPerItem = variants.ToDictionary(v => v.Name, _ => new List<double>());
         var rounds = context.Options.Rounds;
         for (var round = 1; round <= rounds; round++)
         {
@@ -34,7 +36,14 @@ internal static class InterleavedRounds
                 samples[variant.Name].Add(value);
                 if (variant.Hop is not null)
                 {
-                    cpu[variant.Name].Add(variant.Hop.Stats().CpuSeconds - before!.Value.CpuSeconds);
+                    var spent = variant.Hop.Stats().CpuSeconds - before!.Value.CpuSeconds;
+                    cpu[variant.Name].Add(spent);
+
+                    // A rate measured over a round of known length: the round's items are rate × seconds.
+                    if (roundSeconds is { } length && value > 0)
+                    {
+                        cpuPerItem[variant.Name].Add(spent * 1e6 / (value * length));
+                    }
                 }
 
                 MacroContext.Progress($"{section} round {round}/{rounds} {variant.Name}: {value:0} {unit}");
@@ -48,7 +57,8 @@ internal static class InterleavedRounds
                 samples[v.Name],
                 direct,
                 cpu[v.Name],
-                v.Hop is null ? null : v.Hop.Stats().PeakRssBytes / (double)MacroOptions.MiB))
+                v.Hop is null ? null : v.Hop.Stats().PeakRssBytes / (double)MacroOptions.MiB,
+                cpuPerItem[v.Name]))
             .ToList();
     }
 

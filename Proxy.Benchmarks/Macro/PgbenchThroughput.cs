@@ -93,7 +93,8 @@ internal static partial class PgbenchThroughput
                         p99[v.Name].Add(run.P99Ms!.Value);
                         l7Transactions += v.Name == "proxy-l7" ? run.Transactions : 0;
                         return run.Tps;
-                    });
+                    },
+                    roundSeconds: options.Seconds);
                 results = [.. results.Select(r => r with { P50Ms = Statistics.Median(p50[r.Variant]), P99Ms = Statistics.Median(p99[r.Variant]) })];
 
                 var ratios = InterleavedRounds.Ratios(results, l7Target: clients == L4Clients ? ("≥ 1.00 (goal ≥ 1.10)", 1.0) : null);
@@ -112,7 +113,8 @@ internal static partial class PgbenchThroughput
                     "direct",
                     results,
                     ratios,
-                    []));
+                    [],
+                    CpuPerItem: "tx"));
             }
         }
 

@@ -12,6 +12,10 @@ namespace Proxy.Benchmarks.Macro;
 /// <param name="LatencyMs">Median over the rounds of the client's average latency (pgbench), where it reports one.</param>
 /// <param name="P50Ms">Median over the rounds of each round's median transaction latency (pgbench --log).</param>
 /// <param name="P99Ms">Median over the rounds of each round's 99th percentile transaction latency.</param>
+/// <param name="CpuMicrosecondsPerItem">
+/// Median over the rounds of the middle hop's CPU time per transaction or connection of that round: the figure that
+/// decides throughput where every process shares the same cores, and the one that depends least on the neighbours.
+/// </param>
 internal sealed record VariantResult(
     string Variant,
     IReadOnlyList<double> Samples,
@@ -23,9 +27,10 @@ internal sealed record VariantResult(
     double? PeakRssMiB,
     double? LatencyMs = null,
     double? P50Ms = null,
-    double? P99Ms = null)
+    double? P99Ms = null,
+    double? CpuMicrosecondsPerItem = null)
 {
-    public static VariantResult From(string variant, IReadOnlyList<double> samples, double? reference, IReadOnlyList<double>? cpuPerRound = null, double? peakRssMiB = null)
+    public static VariantResult From(string variant, IReadOnlyList<double> samples, double? reference, IReadOnlyList<double>? cpuPerRound = null, double? peakRssMiB = null, IReadOnlyList<double>? cpuMicrosecondsPerItem = null)
     {
         var median = Statistics.Median(samples);
         return new VariantResult(
@@ -36,7 +41,8 @@ internal sealed record VariantResult(
             samples.Max(),
             reference is > 0 ? median / reference.Value : null,
             cpuPerRound is { Count: > 0 } ? Statistics.Median(cpuPerRound) : null,
-            peakRssMiB);
+            peakRssMiB,
+            CpuMicrosecondsPerItem: cpuMicrosecondsPerItem is { Count: > 0 } ? Statistics.Median(cpuMicrosecondsPerItem) : null);
     }
 }
 
@@ -60,7 +66,8 @@ internal sealed record SectionResult(
     string? RatioBase,
     IReadOnlyList<VariantResult> Variants,
     IReadOnlyList<RatioResult> Ratios,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string? CpuPerItem = null);
 
 internal sealed record EnvironmentInfo(
     string Machine,
@@ -113,14 +120,17 @@ internal sealed record MacroReport(
             var latency = section.Variants.Any(v => v.LatencyMs is not null);
             var percentiles = section.Variants.Any(v => v.P50Ms is not null);
             var extraHeaders = (latency ? " latency ms |" : string.Empty) + (percentiles ? " p50 ms | p99 ms |" : string.Empty);
-            var extraColumns = (latency ? 1 : 0) + (percentiles ? 2 : 0);
-            text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} |{extraHeaders} hop CPU s/round | hop peak RSS MiB |");
+            var perItem = section.CpuPerItem is not null && section.Variants.Any(v => v.CpuMicrosecondsPerItem is not null);
+            var perItemHeader = perItem ? $" hop CPU µs/{section.CpuPerItem} |" : string.Empty;
+            var extraColumns = (latency ? 1 : 0) + (percentiles ? 2 : 0) + (perItem ? 1 : 0);
+            text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} |{extraHeaders} hop CPU s/round |{perItemHeader} hop peak RSS MiB |");
             text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", 6 + extraColumns)));
             foreach (var v in section.Variants)
             {
                 var latencyCell = latency ? $" {Optional(v.LatencyMs, "0.000")} |" : string.Empty;
                 var percentileCells = percentiles ? $" {Optional(v.P50Ms, "0.000")} | {Optional(v.P99Ms, "0.000")} |" : string.Empty;
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} |{latencyCell}{percentileCells} {Optional(v.CpuSecondsPerRound, "0.00")} | {Optional(v.PeakRssMiB, "0.0")} |");
+                var perItemCell = perItem ? $" {Optional(v.CpuMicrosecondsPerItem, "0.0")} |" : string.Empty;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} |{latencyCell}{percentileCells} {Optional(v.CpuSecondsPerRound, "0.00")} |{perItemCell} {Optional(v.PeakRssMiB, "0.0")} |");
             }
 
             if (section.Ratios.Count > 0)
