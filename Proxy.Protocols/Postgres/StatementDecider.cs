@@ -12,6 +12,8 @@ namespace Proxy.Protocols.Postgres;
 /// compile its masks. Client loop only. Clients send the same statement text again and again (the unnamed Parse
 /// of every execution in the extended protocol, a pool's warm-up queries), so the last text and table list are
 /// kept and given out again when the next statement's bytes are the same: its record then shares their strings.
+/// A repeat of the last single statement under everything its decision depended on is not decided again at all
+/// (see <see cref="Repeat"/>).
 /// </summary>
 internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedStatements, string?>? dropped = null)
 {
@@ -22,6 +24,8 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     private string _lastText = string.Empty;
     private string[] _lastTables = [];
 
+    private readonly Repeat _repeat = new();
+
     /// <summary>
     /// Classifies and decides every statement of <paramref name="sql"/>, each with the session's fields of
     /// <paramref name="who"/>. <paramref name="refusal"/> is the error for the first refused statement, null when
@@ -31,8 +35,15 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     {
         refusal = null;
         var bytes = sql.IsSingleSegment ? sql.FirstSpan : sql.ToArray();
-        SqlClassifier.Classify(bytes, _batch);
         var policy = handler.Services.Policy.Current;
+        var clock = PolicyClock.Local();
+        if (_repeat.Matches(bytes, policy, who, ambiguousEncoding, clock) is { } repeated)
+        {
+            refusal = _repeat.Refusal;
+            return [repeated.Copy()];
+        }
+
+        SqlClassifier.Classify(bytes, _batch);
         var multi = _batch.Count > 1;
         var runs = new StatementRun[_batch.Count];
         List<(DroppedStatements What, string? Name)>? drops = null;
@@ -64,6 +75,17 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             {
                 dropped!(what, name);
             }
+        }
+
+        // Only a single statement the classifier read with certainty, that drops nothing: a repeat of it must mean
+        // nothing but another run of the same decision.
+        if (runs is [{ Kind: not "unknown" and not "other" } run] && drops is null)
+        {
+            _repeat.Keep(bytes, policy, who, ambiguousEncoding, clock, run, refusal);
+        }
+        else
+        {
+            _repeat.Forget();
         }
 
         return runs;
@@ -110,6 +132,68 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             refusal = new ErrorFields(ErrorFields.Error, ErrorFields.InsufficientPrivilege,
                 $"the statement's masks cannot be applied ({ex.Message}); it is refused rather than answered unmasked");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The last single statement decided and everything its decision depended on: its bytes, the policy, the
+    /// session's fields, whether the encoding was ambiguous and the local hour and weekday. The unnamed Parse of
+    /// every execution in the extended protocol repeats them all; it then gets a copy of the kept run (its own
+    /// state and mask counts, the same decision and record) without being classified, decided and planned again.
+    /// Kept in place, so that a statement that does not repeat (a new literal in every Query) allocates nothing here.
+    /// </summary>
+    private sealed class Repeat
+    {
+        private byte[] _bytes = [];
+        private int _length = -1;
+        private CompiledPolicy? _policy;
+        private PolicyInput _who;
+        private bool _ambiguousEncoding;
+        private (int Hour, DayOfWeek Weekday) _clock;
+        private StatementRun? _run;
+
+        public ErrorFields? Refusal { get; private set; }
+
+        /// <summary>The kept run when <paramref name="bytes"/> repeat it under the same conditions; null otherwise.</summary>
+        public StatementRun? Matches(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int, DayOfWeek) clock) =>
+            _run is not null && ReferenceEquals(policy, _policy) && ambiguousEncoding == _ambiguousEncoding && clock == _clock
+            && bytes.SequenceEqual(_bytes.AsSpan(0, _length)) && who.Equals(_who)
+                ? _run
+                : null;
+
+        /// <summary>
+        /// Keeps <paramref name="run"/> itself: <see cref="StatementRun.Copy"/> takes only what no run changes (its
+        /// text, decision, record and mask plan). Long texts (a bulk INSERT) are not kept, as in Text.
+        /// </summary>
+        public void Keep(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int, DayOfWeek) clock, StatementRun run, ErrorFields? refusal)
+        {
+            if (bytes.Length > 4096)
+            {
+                Forget();
+                return;
+            }
+
+            if (_bytes.Length < bytes.Length)
+            {
+                _bytes = new byte[Math.Max(bytes.Length, 256)];
+            }
+
+            bytes.CopyTo(_bytes);
+            _length = bytes.Length;
+            _policy = policy;
+            _who = who;
+            _ambiguousEncoding = ambiguousEncoding;
+            _clock = clock;
+            _run = run;
+            Refusal = refusal;
+        }
+
+        public void Forget()
+        {
+            _run = null;
+            _policy = null;
+            _who = default;
+            Refusal = null;
         }
     }
 
