@@ -80,6 +80,12 @@ internal sealed record MacroOptions
     /// </summary>
     public IReadOnlyList<ProxyBuild> Candidates { get; init; } = [];
 
+    /// <summary>
+    /// A policy directory for the pgbench section's layer-7 proxies (and candidates) in place of the shipped one, with
+    /// a catalog connection as the superuser for column masks; null: the shipped policies.
+    /// </summary>
+    public string? PgbenchPolicies { get; init; }
+
     /// <summary>Set for the proxy processes only: runtime knobs to try without touching the harness.</summary>
     public IReadOnlyDictionary<string, string> ProxyEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -106,6 +112,9 @@ internal sealed record MacroOptions
                                 an environment variable for candidate NAME's process only (repeatable)
           --proxy-env NAME=VALUE
                                 an environment variable for the proxy process only (repeatable)
+          --pgbench-policies DIR
+                                the pgbench section's proxy-l7 and candidates decide with the policies in DIR instead of the
+                                shipped ones (e.g. with a column mask on pgbench_accounts), with a catalog connection for masks
           --keep-temp           leave the scratch directory (configs, logs, data) in place
         """;
 
@@ -143,6 +152,7 @@ internal sealed record MacroOptions
                 "--candidate" => options with { Candidates = WithCandidate(options.Candidates, Value()) },
                 "--proxy-env" => options with { ProxyEnvironment = WithVariable(options.ProxyEnvironment, Value()) },
                 "--candidate-env" => options with { Candidates = WithCandidateVariable(options.Candidates, Value()) },
+                "--pgbench-policies" => options with { PgbenchPolicies = Path.GetFullPath(Value()) },
                 "--keep-temp" => options with { KeepTemp = true },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };

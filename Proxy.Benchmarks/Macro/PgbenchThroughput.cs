@@ -36,13 +36,14 @@ internal static partial class PgbenchThroughput
         }
 
         var l7Hops = new List<MiddleHop>();
-        var l7 = options.Measures("proxy-l7") ? await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000) : null;
+        var catalogUser = options.PgbenchPolicies is null ? null : PostgresServer.Superuser;
+        var l7 = options.Measures("proxy-l7") ? await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000, policies: options.PgbenchPolicies, catalogUser: catalogUser) : null;
         if (l7 is not null)
         {
             l7Hops.Add(l7);
             foreach (var candidate in options.Candidates)
             {
-                l7Hops.Add(await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000, variant: $"{candidate.Name}{InterleavedRounds.L7Suffix}", build: candidate));
+                l7Hops.Add(await context.StartProxyL7Async("pgbench", postgres.EndPoint, maxConnections: 1000, variant: $"{candidate.Name}{InterleavedRounds.L7Suffix}", build: candidate, policies: options.PgbenchPolicies, catalogUser: catalogUser));
             }
         }
 
@@ -134,7 +135,7 @@ internal static partial class PgbenchThroughput
                 Notes =
                 [
                     .. last.Notes,
-                    $"proxy-l7 (shipped policies/, `Durability` normal), all pgbench cases together: {recorded.Statements:N0} `statement` events recorded for "
+                    $"proxy-l7 ({(options.PgbenchPolicies is null ? "shipped policies/" : $"the policies of {options.PgbenchPolicies}")}, `Durability` normal), all pgbench cases together: {recorded.Statements:N0} `statement` events recorded for "
                     + $"{l7Transactions:N0} pgbench transactions through it (smoke test, warm-ups and rounds; pgbench adds its own "
                     + $"start-up queries to each run), {recorded.Refused:N0} refused, {recorded.Dropped:N0} `events_dropped` events.",
                 ],

@@ -314,14 +314,17 @@ internal sealed partial class PostgresConversation
     }
 
     /// <summary>
-    /// Whether an Execute of <paramref name="bound"/> needs no Describe of the proxy's own: its statement's result
-    /// shape is kept from an earlier Describe, or the client described this very portal since binding it (the answer
-    /// comes before the rows; if it fails, the server skips the Execute too). Only for pattern masks: column masks
-    /// look up the origins each description names in the catalog first, which the proxy's own Describe is for.
+    /// Whether an Execute of <paramref name="bound"/> needs no Describe of the proxy's own. Pattern masks: its
+    /// statement's result shape is kept from an earlier Describe, or the client described this very portal since
+    /// binding it (the answer comes before the rows; if it fails, the server skips the Execute too). Column masks:
+    /// the statement's columns were resolved from the proxy's own Describe in the catalog generation that is current
+    /// now (after <see cref="PrepareMasksAsync"/>), with the same answer to whether it reads a masked column.
     /// </summary>
     private static bool ShapeKnownBeforeRows(BoundPortal bound, StatementMasks masks) =>
-        !masks.Plan.HasColumnMasks && bound.ResultFormats is not null && bound.Statement.ShapeIsFixed
-        && (bound.Described || bound.Statement.Description is not null);
+        bound.ResultFormats is not null && bound.Statement.ShapeIsFixed
+        && (masks.Plan.HasColumnMasks
+            ? bound.Statement.ColumnsResolvedFor(masks)
+            : bound.Described || bound.Statement.Description is not null);
 
     private ValueTask OnExecuteAsync(PostgresMessage message, PipeWriter upstream)
     {
@@ -550,6 +553,9 @@ internal sealed partial class PostgresConversation
     {
         private volatile byte[]? _description;
 
+        /// <summary>Under column masks: the columns as last resolved, and the catalog state they hold for.</summary>
+        private volatile ResolvedColumns? _columns;
+
         public StatementRun[] Runs { get; } = runs;
 
         /// <summary>One planned statement (its result shape is checked by PostgreSQL on every run), so a kept description stays true.</summary>
@@ -563,8 +569,10 @@ internal sealed partial class PostgresConversation
         /// <summary>The last multi-column result-format list a Bind of it sent (client loop only).</summary>
         public short[]? LastFormats { get; set; }
 
-        /// <summary>Server loop only: the formats <see cref="RowMask"/> was built for.</summary>
+        /// <summary>Server loop only: the formats <see cref="RowMask"/> was built for, and from what.</summary>
         private short[]? _maskFormats;
+
+        private object? _maskSource;
 
         private ResultMask? _rowMask;
 
@@ -573,19 +581,63 @@ internal sealed partial class PostgresConversation
             _description ??= answer.Type == (byte)BackendMessageType.RowDescription ? answer.Body.ToArray() : [];
 
         /// <summary>
-        /// The masks of its rows for a Bind's result formats, built from the kept description and reused while Binds
-        /// ask the same formats (server loop only: one result is masked at a time, and each flushes its counts).
+        /// Under column masks, the answer to the proxy's own Describe before an Execute, its origins looked up: the
+        /// masks of this result. They are kept for later Executes when they cannot differ from what the next
+        /// Describe would give while the catalog's generation stays: resolved within one generation, every origin
+        /// the only relation of its name (PostgreSQL analyses a prepared statement again when the search_path
+        /// changes, and names are all that can then lead it elsewhere). Otherwise nothing is kept, and the next
+        /// Execute is described again (server loop only).
+        /// </summary>
+        public ResultMask? ResolveColumns(in PostgresMessage answer, StatementMasks masks, MaskCatalog catalog)
+        {
+            var generation = catalog.Generation;
+            if (answer.Type != (byte)BackendMessageType.RowDescription)
+            {
+                // NoData: rows never come (the shape is fixed), so nothing is left to resolve.
+                _columns = new ResolvedColumns(null, generation, masks.ReadsMasked);
+                return null;
+            }
+
+            var columns = ResultMask.ForRowDescription(answer.Body, masks, keepAll: true)!;
+            if (ResultMask.OriginsPinned(answer.Body, catalog) && catalog.Generation == generation)
+            {
+                _columns = new ResolvedColumns(columns, generation, masks.ReadsMasked);
+            }
+
+            return columns.CanChange ? columns : null;
+        }
+
+        /// <summary>Whether the kept columns hold for an Execute whose masks were just prepared (client loop).</summary>
+        public bool ColumnsResolvedFor(StatementMasks masks) =>
+            _columns is { } kept && masks.Catalog is { } catalog && kept.Generation == catalog.Generation && kept.ReadsMasked == masks.ReadsMasked;
+
+        /// <summary>Whether rows of it can be masked without a description of their own: it has one with columns.</summary>
+        public bool HasRowShape(StatementMasks masks) =>
+            masks.Plan.HasColumnMasks ? _columns?.Columns is not null : _description is { Length: > 0 };
+
+        /// <summary>
+        /// The masks of its rows for a Bind's result formats, built from the kept description (or, under column masks,
+        /// the kept resolution, without the catalog) and reused while Binds ask the same formats (server loop only:
+        /// one result is masked at a time, and each flushes its counts).
         /// </summary>
         public ResultMask? RowMask(short[] formats, StatementMasks masks)
         {
-            if (_maskFormats is null || !(ReferenceEquals(formats, _maskFormats) || formats.AsSpan().SequenceEqual(_maskFormats)))
+            var columns = masks.Plan.HasColumnMasks ? _columns!.Columns! : null;
+            object source = (object?)columns ?? _description!;
+            if (!ReferenceEquals(source, _maskSource) || _maskFormats is null || !(ReferenceEquals(formats, _maskFormats) || formats.AsSpan().SequenceEqual(_maskFormats)))
             {
-                _rowMask = ResultMask.ForRowDescription(new ReadOnlySequence<byte>(_description!), masks, resultFormats: formats);
+                _rowMask = columns is not null
+                    ? columns.ForFormats(formats)
+                    : ResultMask.ForRowDescription(new ReadOnlySequence<byte>(_description!), masks, resultFormats: formats);
                 _maskFormats = formats;
+                _maskSource = source;
             }
 
             return _rowMask;
         }
+
+        /// <summary>Columns resolved from a description (null for NoData) in one catalog generation, for one answer to whether the statement reads a masked column.</summary>
+        private sealed record ResolvedColumns(ResultMask? Columns, long Generation, bool ReadsMasked);
     }
 
     /// <summary>A portal: the statement it was bound to, with the parameters and result formats of the Bind.</summary>

@@ -206,14 +206,17 @@ internal sealed partial class PostgresConversation
     }
 
     /// <summary>
-    /// Before an Execute of a statement with masks: a Describe of the portal, whose RowDescription the server loop
-    /// takes for itself. It gives the result's columns with the formats Bind chose, so every row of the Execute is
-    /// masked by what it is, whatever the client described (or did not) before.
+    /// Before an Execute of a statement with masks whose rows' shape is not known yet (<see cref="ShapeKnownBeforeRows"/>):
+    /// a Describe of the portal, whose RowDescription the server loop takes for itself. It gives the result's columns
+    /// with the formats Bind chose, so every row of the Execute is masked by what it is, whatever the client described
+    /// (or did not) before.
     /// </summary>
     private void DescribeForMasking(PipeWriter upstream, string portal, StatementRun run, PreparedStatement? statement)
     {
+        // Under column masks the answer is always wanted: its columns are resolved and kept for later Executes.
+        var keeps = statement is { ShapeIsFixed: true } && (statement.Description is null || run.Masks!.Plan.HasColumnMasks);
         MessageWriter.WriteDescribe(upstream, (byte)'P', portal);
-        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run, DescriptionOf = statement is { Description: null, ShapeIsFixed: true } ? statement : null });
+        _pending.Enqueue(new PendingResponse { Expected = Expected.Describe, MaskFor = run, DescriptionOf = keeps ? statement : null });
     }
 
     /// <summary>
@@ -230,7 +233,7 @@ internal sealed partial class PostgresConversation
             return false;
         }
 
-        if (statement.Description is not { Length: > 0 })
+        if (!statement.HasRowShape(masks))
         {
             // Cannot happen: the description came before the Execute was sent or was asked for just ahead of it.
             // Rows without one cannot be masked, and must not pass unmasked.
@@ -308,6 +311,12 @@ internal sealed partial class PostgresConversation
 
         _pending.TryDequeue(out _);
         head.DescriptionOf?.Described(message);
+        if (head.DescriptionOf is { } statement && masks is { Plan.HasColumnMasks: true, Catalog: { } catalog })
+        {
+            StartResult(statement.ResolveColumns(message, masks, catalog), masks);
+            return true;
+        }
+
         StartResult(message.Type == (byte)BackendMessageType.RowDescription ? ResultMask.ForRowDescription(message.Body, masks) : null, masks);
         return true;
     }

@@ -285,13 +285,13 @@ public sealed class PostgresKeptShapeTests
         return client;
     }
 
-    private static long Size(IEnumerable<WireMessage> messages) => messages.Sum(m => 5L + m.Body.Length);
+    internal static long Size(IEnumerable<WireMessage> messages) => messages.Sum(m => 5L + m.Body.Length);
 
-    private static string Types(IEnumerable<WireMessage> messages) => string.Concat(messages.Select(m => m.Type));
+    internal static string Types(IEnumerable<WireMessage> messages) => string.Concat(messages.Select(m => m.Type));
 
-    private static byte[] Parse(string name, string sql) => PostgresWireClient.Message('P', [.. CString(name), .. CString(sql), 0, 0]);
+    internal static byte[] Parse(string name, string sql) => PostgresWireClient.Message('P', [.. CString(name), .. CString(sql), 0, 0]);
 
-    private static byte[] Bind(string portal, string statement, short[] resultFormats, string? parameter)
+    internal static byte[] Bind(string portal, string statement, short[] resultFormats, string? parameter)
     {
         var body = new List<byte>();
         body.AddRange(CString(portal));
@@ -318,30 +318,30 @@ public sealed class PostgresKeptShapeTests
         return PostgresWireClient.Message('B', [.. body]);
     }
 
-    private static byte[] Describe(char what, string name) => PostgresWireClient.Message('D', [(byte)what, .. CString(name)]);
+    internal static byte[] Describe(char what, string name) => PostgresWireClient.Message('D', [(byte)what, .. CString(name)]);
 
-    private static byte[] Close(char what, string name) => PostgresWireClient.Message('C', [(byte)what, .. CString(name)]);
+    internal static byte[] Close(char what, string name) => PostgresWireClient.Message('C', [(byte)what, .. CString(name)]);
 
-    private static byte[] Execute(string portal, int limit = 0) => PostgresWireClient.Message('E', [.. CString(portal), .. Int32(limit)]);
+    internal static byte[] Execute(string portal, int limit = 0) => PostgresWireClient.Message('E', [.. CString(portal), .. Int32(limit)]);
 
-    private static byte[] Batch(params byte[][] messages) => [.. messages.SelectMany(m => m)];
+    internal static byte[] Batch(params byte[][] messages) => [.. messages.SelectMany(m => m)];
 
-    private static byte[] Sync() => PostgresWireClient.Message('S', []);
+    internal static byte[] Sync() => PostgresWireClient.Message('S', []);
 
-    private static byte[] Query(string sql) => PostgresWireClient.Message('Q', CString(sql));
+    internal static byte[] Query(string sql) => PostgresWireClient.Message('Q', CString(sql));
 
-    private static byte[] Terminate() => PostgresWireClient.Message('X', []);
+    internal static byte[] Terminate() => PostgresWireClient.Message('X', []);
 
-    private static byte[] CString(string value) => [.. Encoding.UTF8.GetBytes(value), 0];
+    internal static byte[] CString(string value) => [.. Encoding.UTF8.GetBytes(value), 0];
 
-    private static byte[] Int16(short value)
+    internal static byte[] Int16(short value)
     {
         var bytes = new byte[2];
         BinaryPrimitives.WriteInt16BigEndian(bytes, value);
         return bytes;
     }
 
-    private static byte[] Int32(int value)
+    internal static byte[] Int32(int value)
     {
         var bytes = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(bytes, value);
@@ -349,7 +349,7 @@ public sealed class PostgresKeptShapeTests
     }
 
     /// <summary>Value <paramref name="index"/> of a DataRow body (not NULL).</summary>
-    private static byte[] Field(byte[] body, int index)
+    internal static byte[] Field(byte[] body, int index)
     {
         var at = 2;
         for (var i = 0; ; i++)

@@ -35,12 +35,31 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CatalogConnection? _connection;
-    private State _state = new();
+    private long _generations;
+    private State _state = new(0);
 
     public string Database => database;
 
     /// <summary>Drops everything known; the next statement that needs the catalog reads it again.</summary>
-    public void Invalidate() => Volatile.Write(ref _state, new State());
+    public void Invalidate() => Volatile.Write(ref _state, new State(Interlocked.Increment(ref _generations)));
+
+    /// <summary>
+    /// Which cache state is current: it changes whenever the cache is dropped (DDL through the proxy, or its
+    /// <see cref="Lifetime"/>), never while a state is only filled further. What was resolved from the catalog
+    /// holds exactly as long as the generation it was resolved in.
+    /// </summary>
+    public long Generation => Current.Generation;
+
+    /// <summary>
+    /// Whether relation <paramref name="oid"/> is known and is the only relation of its name in any schema: a
+    /// statement that names it then reaches it whatever the session's search_path, which a prepared statement
+    /// follows (PostgreSQL analyses it again under the new one, docs of PREPARE), and the proxy cannot see.
+    /// </summary>
+    public bool IsOnlyOfItsName(uint oid)
+    {
+        var state = Current;
+        return state.Relations.TryGetValue(oid, out var relation) && state.Names.TryGetValue(relation.Name, out var oids) && oids is [var only] && only == oid;
+    }
 
     public bool TryGet(uint oid, out CatalogRelation relation)
     {
@@ -167,11 +186,12 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
     /// <summary>Relations by name or OID with their columns; returns the views among them.</summary>
     private static async Task<List<uint>> LoadRelationsAsync(CatalogConnection connection, State state, List<string> names, List<uint> oids, CancellationToken cancellationToken)
     {
+        // Sequences too (`SELECT * FROM s` reads one): a name a table shares with a sequence is not the table's alone.
         var sql = new StringBuilder();
         sql.Append("SELECT c.oid, n.nspname, c.relname, c.relkind, a.attnum, a.attname FROM pg_catalog.pg_class c ")
             .Append("JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ")
             .Append("LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ")
-            .Append("WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND (false");
+            .Append("WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND (false");
         if (names.Count > 0)
         {
             sql.Append(" OR c.relname IN (").AppendJoin(", ", names.Select(Literal)).Append(')');
@@ -278,8 +298,9 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
     private static string Literal(string text) =>
         "E'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private sealed class State
+    private sealed class State(long generation)
     {
+        public readonly long Generation = generation;
         public readonly long Created = Environment.TickCount64;
         public readonly ConcurrentDictionary<uint, CatalogRelation> Relations = new();
         public readonly ConcurrentDictionary<string, uint[]> Names = new(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ internal enum ValueShape : byte
 }
 
 /// <summary>What masking does to one result column.</summary>
-internal readonly record struct ColumnMasking(ValueMask? Whole, bool TextType, ValueShape Shape, string What);
+internal readonly record struct ColumnMasking(ValueMask? Whole, bool TextType, ValueShape Shape, string What, uint Type = 0);
 
 /// <summary>
 /// The masks of one result (a RowDescription, or a COPY's columns), column by column, and the DataRow rewriter
@@ -144,11 +144,54 @@ internal sealed class ResultMask
     public static ColumnMasking Column(ValueMask? whole, uint type, bool binary, uint citext, string what, int shortestMatch = 0)
     {
         var textType = type is Text or Varchar or Bpchar or Name or Json or Jsonb or Xml or Unknown || (citext != 0 && type == citext);
-        var shape = !binary ? (LongestText(type) < shortestMatch ? ValueShape.Opaque : ValueShape.Text)
+        return new ColumnMasking(whole, textType, Shape(type, textType, binary, shortestMatch), what, type);
+    }
+
+    private static ValueShape Shape(uint type, bool textType, bool binary, int shortestMatch) =>
+        !binary ? (LongestText(type) < shortestMatch ? ValueShape.Opaque : ValueShape.Text)
             : type == Jsonb ? ValueShape.Jsonb
             : textType ? ValueShape.Text
             : ValueShape.Opaque;
-        return new ColumnMasking(whole, textType, shape, what);
+
+    /// <summary>
+    /// The same columns' masks for a Bind's result formats (<see cref="ForRowDescription"/>): each column keeps the
+    /// mask its origin resolved to, so the catalog is not consulted again. Null when nothing in such rows can change.
+    /// </summary>
+    public ResultMask? ForFormats(short[] resultFormats)
+    {
+        var shortestMatch = _patterns.MinMatchLength;
+        var columns = new ColumnMasking[_columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = _columns[i];
+            columns[i] = column with { Shape = Shape(column.Type, column.TextType, IsBinary(0, i, resultFormats), shortestMatch) };
+        }
+
+        var result = new ResultMask(columns, _patterns);
+        return result.CanChange ? result : null;
+    }
+
+    /// <summary>
+    /// Whether every origin a RowDescription names is a relation the catalog holds and the only one of its name, so
+    /// that the masks resolved from it hold for every execution of the statement while the catalog's generation
+    /// does: a name another relation shares could reach that one under another search_path.
+    /// </summary>
+    public static bool OriginsPinned(ReadOnlySequence<byte> body, MaskCatalog catalog)
+    {
+        var reader = new MessageBodyReader(body);
+        var count = reader.ReadInt16();
+        for (var i = 0; i < count; i++)
+        {
+            reader.ReadCStringBytes();
+            var table = (uint)reader.ReadInt32();
+            reader.ReadBytes(2 + 4 + 2 + 4 + 2);
+            if (table != 0 && !catalog.IsOnlyOfItsName(table))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The longest text form of a type's values (its output function's widest result); int.MaxValue when unbounded.</summary>

@@ -186,6 +186,26 @@ public sealed class ResultMaskTests
         Assert.That(Rewrite(text, DataRow("7", "pay 4111111111111111", "4111111111111111")), Is.EqualTo(new[] { "7", "pay ************1111", null }));
     }
 
+    [Test]
+    public void Columns_resolved_once_take_the_formats_of_each_bind_as_a_fresh_resolution_would()
+    {
+        // A column mask by name (`c1`) and the card pattern: what a kept resolution gives for each Bind's formats
+        // must be what resolving the description again with those formats gives.
+        var masks = new StatementMasks(MaskPlan.Compile([new MaskDirective("r", ["c1"], null, false, "partial", ["2"]), PatternDirective("credit_card")]));
+        var description = new ReadOnlySequence<byte>(RowDescription((Int4, 0), (Text, 0), (20, 0), (3802, 0)));
+        var resolved = ResultMask.ForRowDescription(description, masks, keepAll: true)!;
+
+        short[][] binds = [[], [1], [0], [1, 0, 1, 1], [0, 1, 0, 0]];
+        foreach (var formats in binds)
+        {
+            var kept = resolved.ForFormats(formats);
+            var fresh = ResultMask.ForRowDescription(description, masks, resultFormats: formats);
+            Assert.That(kept?.Columns, Is.EqualTo(fresh?.Columns), $"formats [{string.Join(", ", formats)}]");
+        }
+
+        Assert.That(Rewrite(resolved.ForFormats([1])!, DataRow("7", "secret", "4111111111111111", "\u0001{}")), Is.EqualTo(new[] { "7", "****et", "4111111111111111", "\u0001{}" }));
+    }
+
     private static MaskDirective PatternDirective(string pattern) => pattern.StartsWith('/')
         ? new MaskDirective("r", null, pattern[1..^1], PatternIsRegex: true, "partial", ["4"])
         : new MaskDirective("r", null, pattern, PatternIsRegex: false, "partial", ["4"]);
