@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -38,8 +37,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     private readonly HashSet<TaskCompletionSource> _flushWaiters = [];
 
     private readonly CancellationTokenSource _giveUp = new();
-    private readonly ArrayBufferWriter<byte> _json = new(1024);
-    private readonly Utf8JsonWriter _jsonWriter;
+    private readonly EventJsonWriter _json;
     private readonly Task _writer;
 
     private volatile string? _fault;
@@ -80,7 +78,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         // Relaxed escaping keeps SQL text and non-ASCII names readable in the database; the data is
         // never embedded in HTML by the proxy.
-        _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _json = new EventJsonWriter(new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
         // A dedicated thread, not a pool thread: every commit blocks in fsync, and on a 2-core
         // machine a pool thread parked there is a pool thread the data path does not get.
@@ -365,7 +363,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         {
             _statements.Dispose();
             _connection.Dispose();
-            _jsonWriter.Dispose();
+            _json.Dispose();
         }
     }
 
@@ -522,29 +520,28 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     /// <summary>The event's data object as UTF-8 JSON, valid until the next call.</summary>
     private ReadOnlySpan<byte> SerializeData(SessionEvent sessionEvent, string kind)
     {
-        _json.ResetWrittenCount();
-        _jsonWriter.Reset(_json);
+        _json.Reset();
+        var writer = _json.Writer;
         try
         {
-            _jsonWriter.WriteStartObject();
-            sessionEvent.WriteData(_jsonWriter);
-            _jsonWriter.WriteEndObject();
-            _jsonWriter.Flush();
+            writer.WriteStartObject();
+            sessionEvent.WriteData(_json);
+            writer.WriteEndObject();
+            writer.Flush();
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException or FormatException)
         {
             // A bug in one event type must not stall the log with a batch that can never commit;
             // the event is kept, with the reason its data is missing.
             SessionLogLog.SerializationFailed(_logger, _path, kind, ex);
-            _json.ResetWrittenCount();
-            _jsonWriter.Reset(_json);
-            _jsonWriter.WriteStartObject();
-            _jsonWriter.WriteString("serialization_error", ex.Message);
-            _jsonWriter.WriteEndObject();
-            _jsonWriter.Flush();
+            _json.Reset();
+            writer.WriteStartObject();
+            writer.WriteString("serialization_error", ex.Message);
+            writer.WriteEndObject();
+            writer.Flush();
         }
 
-        return _json.WrittenSpan;
+        return _json.Written;
     }
 
     private void OnCommitted(List<Pending> batch)
@@ -803,6 +800,9 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             connection,
             "INSERT INTO events (id, session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5);");
 
+        // A session's id and the kind are the same instances event after event.
+        private readonly Utf8StringCache _strings = new();
+
         public void Execute(long id, string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
         {
             var statement = _statement;
@@ -813,12 +813,12 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             }
             else
             {
-                statement.BindText(2, sessionId);
+                statement.BindText(2, sessionId, _strings);
             }
 
             Span<byte> atText = stackalloc byte[SessionLogTime.Length];
             statement.BindUtf8(3, atText[..SessionLogTime.FormatUtf8(at, atText)]);
-            statement.BindText(4, kind);
+            statement.BindText(4, kind, _strings);
             statement.BindUtf8(5, data);
             statement.Execute();
         }
