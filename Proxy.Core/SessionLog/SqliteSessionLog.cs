@@ -418,12 +418,14 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
     private void WriteBatch(List<Pending> batch)
     {
-        // IMMEDIATE: a lock held elsewhere shows up here, before any work, not at COMMIT.
-        var transaction = _connection.BeginTransaction(deferred: false);
+        // IMMEDIATE: a lock held elsewhere shows up here, before any work, not at COMMIT. On the C API like
+        // the inserts: SqliteTransaction ran BEGIN and COMMIT through a command prepared anew each time, a
+        // fixed cost per batch. The commands on the sessions table run inside it all the same, since the
+        // connection has no SqliteTransaction for them to be missing.
+        _statements.Begin.Execute();
         var committed = false;
         try
         {
-            _statements.Enlist(transaction);
 
             // Ids are handed out here, after the last batch's, not by AUTOINCREMENT: its sqlite_sequence update
             // cost a tenth of the writer's time per event, and the batch row keeps the high-water mark it kept
@@ -451,29 +453,25 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
                 _statements.InsertBatch(firstId, nextId - 1, batchMax);
             }
 
-            transaction.Commit();
+            _statements.Commit.Execute();
             committed = true;
         }
         finally
         {
-            if (committed)
-            {
-                transaction.Dispose();
-            }
-            else
+            if (!committed)
             {
                 _statements.InsertEvent.Discard();
                 _statements.Spans.Forget();
-                RollBackQuietly(transaction);
+                RollBackQuietly(_statements.Rollback);
             }
         }
     }
 
-    private static void RollBackQuietly(SqliteTransaction transaction)
+    private static void RollBackQuietly(NativeStatement rollback)
     {
         try
         {
-            transaction.Dispose();
+            rollback.Execute();
         }
         catch (SqliteException)
         {
@@ -661,6 +659,9 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             InsertEvent = new EventInsert(connection);
             Spans = new SessionSpans(connection);
 
+            Begin = new NativeStatement(connection, "BEGIN IMMEDIATE;");
+            Commit = new NativeStatement(connection, "COMMIT;");
+            Rollback = new NativeStatement(connection, "ROLLBACK;");
             LastId = new NativeStatement(connection, "SELECT last_id FROM event_batches ORDER BY first_id DESC LIMIT 1;");
 
             // The running maximum: the batch's own, or the last batch's when a timestamp queued late kept this
@@ -720,6 +721,12 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         public SessionSpans Spans { get; }
 
+        public NativeStatement Begin { get; }
+
+        public NativeStatement Commit { get; }
+
+        public NativeStatement Rollback { get; }
+
         public NativeStatement LastId { get; }
 
         public NativeStatement NewBatch { get; }
@@ -756,12 +763,6 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         public SqliteParameter CloseDurationMs { get; }
 
-        public void Enlist(SqliteTransaction transaction)
-        {
-            InsertSession.Transaction = transaction;
-            CloseSession.Transaction = transaction;
-        }
-
         /// <summary>The last committed batch's last id; 0 for none.</summary>
         public long ReadLastId() => LastId.ExecuteInt64(none: 0);
 
@@ -781,6 +782,9 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         public void Dispose()
         {
             Spans.Dispose();
+            Begin.Dispose();
+            Commit.Dispose();
+            Rollback.Dispose();
             LastId.Dispose();
             NewBatch.Dispose();
             InsertEvent.Dispose();
