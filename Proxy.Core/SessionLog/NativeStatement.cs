@@ -51,19 +51,6 @@ internal sealed class NativeStatement : IDisposable
         BindUtf8(index, utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
     }
 
-    /// <summary><see cref="BindText(int, string)"/> with the UTF-8 from <paramref name="strings"/> when it keeps the value.</summary>
-    public void BindText(int index, string value, Utf8StringCache strings)
-    {
-        if (strings.TryGetUtf8(value, out var utf8))
-        {
-            BindUtf8(index, utf8);
-        }
-        else
-        {
-            BindText(index, value);
-        }
-    }
-
     public void BindUtf8(int index, ReadOnlySpan<byte> value)
     {
         // An empty span has no address, and SQLite reads a null pointer as NULL, not as ''.

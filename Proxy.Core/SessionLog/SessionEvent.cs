@@ -14,12 +14,6 @@ public abstract record SessionEvent(string? SessionId, DateTimeOffset At)
 
     /// <summary>Writes the kind-specific fields (the "data" object) as properties of an open object.</summary>
     public abstract void WriteData(Utf8JsonWriter writer);
-
-    /// <summary>
-    /// <see cref="WriteData(Utf8JsonWriter)"/> on the session log's writer thread, where a kind written for
-    /// every statement takes its repeated strings from the writer's cache; the bytes are the same.
-    /// </summary>
-    internal virtual void WriteData(EventJsonWriter json) => WriteData(json.Writer);
 }
 
 /// <summary>What is known about a session when it opens.</summary>

@@ -38,7 +38,8 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     private readonly HashSet<TaskCompletionSource> _flushWaiters = [];
 
     private readonly CancellationTokenSource _giveUp = new();
-    private readonly EventJsonWriter _json;
+    private readonly ArrayBufferWriter<byte> _json = new(1024);
+    private readonly Utf8JsonWriter _jsonWriter;
     private readonly Task _writer;
 
     private volatile string? _fault;
@@ -79,7 +80,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         // Relaxed escaping keeps SQL text and non-ASCII names readable in the database; the data is
         // never embedded in HTML by the proxy.
-        _json = new EventJsonWriter(new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
         // A dedicated thread, not a pool thread: every commit blocks in fsync, and on a 2-core
         // machine a pool thread parked there is a pool thread the data path does not get.
@@ -364,7 +365,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         {
             _statements.Dispose();
             _connection.Dispose();
-            _json.Dispose();
+            _jsonWriter.Dispose();
         }
     }
 
@@ -521,28 +522,29 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     /// <summary>The event's data object as UTF-8 JSON, valid until the next call.</summary>
     private ReadOnlySpan<byte> SerializeData(SessionEvent sessionEvent, string kind)
     {
-        _json.Reset();
-        var writer = _json.Writer;
+        _json.ResetWrittenCount();
+        _jsonWriter.Reset(_json);
         try
         {
-            writer.WriteStartObject();
-            sessionEvent.WriteData(_json);
-            writer.WriteEndObject();
-            writer.Flush();
+            _jsonWriter.WriteStartObject();
+            sessionEvent.WriteData(_jsonWriter);
+            _jsonWriter.WriteEndObject();
+            _jsonWriter.Flush();
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException or FormatException)
         {
             // A bug in one event type must not stall the log with a batch that can never commit;
             // the event is kept, with the reason its data is missing.
             SessionLogLog.SerializationFailed(_logger, _path, kind, ex);
-            _json.Reset();
-            writer.WriteStartObject();
-            writer.WriteString("serialization_error", ex.Message);
-            writer.WriteEndObject();
-            writer.Flush();
+            _json.ResetWrittenCount();
+            _jsonWriter.Reset(_json);
+            _jsonWriter.WriteStartObject();
+            _jsonWriter.WriteString("serialization_error", ex.Message);
+            _jsonWriter.WriteEndObject();
+            _jsonWriter.Flush();
         }
 
-        return _json.Written;
+        return _json.WrittenSpan;
     }
 
     private void OnCommitted(List<Pending> batch)
@@ -822,8 +824,6 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         // The rows' timestamps and data, copied out of the JSON writer's buffer, which the next event reuses.
         private readonly ArrayBufferWriter<byte> _bytes = new(RowsPerInsert * 512);
 
-        // A session's id and the kind are the same instances event after event.
-        private readonly Utf8StringCache _strings = new();
         private int _count;
 
         public EventInsert(SqliteConnection connection)
@@ -897,12 +897,12 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             }
             else
             {
-                statement.BindText(first + 2, row.SessionId, _strings);
+                statement.BindText(first + 2, row.SessionId);
             }
 
             var bytes = _bytes.WrittenSpan.Slice(row.Start, SessionLogTime.Length + row.DataLength);
             statement.BindUtf8(first + 3, bytes[..SessionLogTime.Length]);
-            statement.BindText(first + 4, row.Kind, _strings);
+            statement.BindText(first + 4, row.Kind);
             statement.BindUtf8(first + 5, bytes[SessionLogTime.Length..]);
         }
 

@@ -42,23 +42,19 @@ public sealed record StatementEvent(
 {
     public override string Kind => "statement";
 
-    public override void WriteData(Utf8JsonWriter writer) => Write(writer, null);
-
-    internal override void WriteData(EventJsonWriter json) => Write(json.Writer, json);
-
-    /// <summary>The data object's fields; string values through <paramref name="cached"/> on the writer thread.</summary>
-    private void Write(Utf8JsonWriter writer, EventJsonWriter? cached)
+    public override void WriteData(Utf8JsonWriter writer)
     {
         writer.WriteNumber(StatementJsonNames.Seq, Sequence);
-        WriteOptional(writer, cached, StatementJsonNames.Identity, Identity);
-        WriteOptional(writer, cached, StatementJsonNames.Database, Database);
-        WriteString(writer, cached, StatementJsonNames.Text, Text);
-        if (Parameters is not null)
+        WriteOptional(writer, StatementJsonNames.Identity, Identity);
+        WriteOptional(writer, StatementJsonNames.Database, Database);
+        writer.WriteString(StatementJsonNames.Text, Text);
+        if (Parameters is { } parameters)
         {
-            // Not through the cache: a parameter is a new string on every execution.
+            // By index: foreach over the interface allocated an enumerator per list per event.
             writer.WriteStartArray(StatementJsonNames.Parameters);
-            foreach (var parameter in Parameters)
+            for (var i = 0; i < parameters.Count; i++)
             {
+                var parameter = parameters[i];
                 if (parameter is null)
                 {
                     writer.WriteNullValue();
@@ -72,25 +68,25 @@ public sealed record StatementEvent(
             writer.WriteEndArray();
         }
 
-        WriteString(writer, cached, StatementJsonNames.StatementKind, StatementKind);
-        WriteList(writer, cached, StatementJsonNames.Tables, Tables);
-        WriteString(writer, cached, StatementJsonNames.Decision, Decision.Verdict);
-        WriteOptional(writer, cached, StatementJsonNames.Rule, Decision.Rule);
-        WriteOptional(writer, null, StatementJsonNames.Approval, Decision.Approval);
+        writer.WriteString(StatementJsonNames.StatementKind, StatementKind);
+        WriteList(writer, StatementJsonNames.Tables, Tables);
+        writer.WriteString(StatementJsonNames.Decision, Decision.Verdict);
+        WriteOptional(writer, StatementJsonNames.Rule, Decision.Rule);
+        WriteOptional(writer, StatementJsonNames.Approval, Decision.Approval);
         if (Decision.Tags.Count > 0)
         {
-            WriteList(writer, cached, StatementJsonNames.Tags, Decision.Tags);
+            WriteList(writer, StatementJsonNames.Tags, Decision.Tags);
         }
 
         if (Decision.WouldBlock.Count > 0)
         {
-            WriteList(writer, cached, StatementJsonNames.WouldBlock, Decision.WouldBlock);
+            WriteList(writer, StatementJsonNames.WouldBlock, Decision.WouldBlock);
         }
 
-        WriteOutcome(writer, cached, Outcome);
+        WriteOutcome(writer, Outcome);
     }
 
-    internal static void WriteOutcome(Utf8JsonWriter writer, EventJsonWriter? cached, StatementOutcome? outcome)
+    internal static void WriteOutcome(Utf8JsonWriter writer, StatementOutcome? outcome)
     {
         if (outcome is null)
         {
@@ -98,14 +94,14 @@ public sealed record StatementEvent(
         }
 
         JsonMilliseconds.Write(writer, StatementJsonNames.DurationMs, outcome.Duration);
-        WriteOptional(writer, cached, StatementJsonNames.CommandTag, outcome.CommandTag);
+        WriteOptional(writer, StatementJsonNames.CommandTag, outcome.CommandTag);
         if (outcome.Rows is { } rows)
         {
             writer.WriteNumber(StatementJsonNames.Rows, rows);
         }
 
-        WriteOptional(writer, cached, StatementJsonNames.Sqlstate, outcome.SqlState);
-        WriteOptional(writer, null, StatementJsonNames.Error, outcome.ErrorMessage);
+        WriteOptional(writer, StatementJsonNames.Sqlstate, outcome.SqlState);
+        WriteOptional(writer, StatementJsonNames.Error, outcome.ErrorMessage);
         if (outcome.Masked is { Count: > 0 } masked)
         {
             writer.WriteStartArray(StatementJsonNames.Masked);
@@ -122,39 +118,20 @@ public sealed record StatementEvent(
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, EventJsonWriter? cached, JsonEncodedText name, string? value)
+    private static void WriteOptional(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
-            WriteString(writer, cached, name, value);
-        }
-    }
-
-    private static void WriteString(Utf8JsonWriter writer, EventJsonWriter? cached, JsonEncodedText name, string value)
-    {
-        if (cached is null)
-        {
             writer.WriteString(name, value);
         }
-        else
-        {
-            cached.WriteString(name, value);
-        }
     }
 
-    private static void WriteList(Utf8JsonWriter writer, EventJsonWriter? cached, JsonEncodedText name, IReadOnlyList<string> values)
+    private static void WriteList(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            if (cached is null)
-            {
-                writer.WriteStringValue(value);
-            }
-            else
-            {
-                cached.WriteStringValue(value);
-            }
+            writer.WriteStringValue(values[i]);
         }
 
         writer.WriteEndArray();
@@ -172,13 +149,7 @@ public sealed record StatementResultEvent(string SessionId, DateTimeOffset At, l
     public override void WriteData(Utf8JsonWriter writer)
     {
         writer.WriteNumber(StatementJsonNames.Seq, Sequence);
-        StatementEvent.WriteOutcome(writer, null, Outcome);
-    }
-
-    internal override void WriteData(EventJsonWriter json)
-    {
-        json.Writer.WriteNumber(StatementJsonNames.Seq, Sequence);
-        StatementEvent.WriteOutcome(json.Writer, json, Outcome);
+        StatementEvent.WriteOutcome(writer, Outcome);
     }
 }
 
