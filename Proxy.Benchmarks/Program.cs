@@ -20,7 +20,7 @@ switch (args)
         Console.Error.WriteLine("""
             usage: dotnet run -c Release --project Proxy.Benchmarks -- micro [BenchmarkDotNet arguments]
                    dotnet run -c Release --project Proxy.Benchmarks -- budgets [--budgets FILE] [--counts FILE]
-                   dotnet run -c Release --project Proxy.Benchmarks -- writer-cpu [--events N] [--rounds N] [--sessions N] [--batch N]
+                   dotnet run -c Release --project Proxy.Benchmarks -- writer-cpu [--events N] [--rounds N] [--sessions N] [--batch N] [--shape simple|prepared]
                    dotnet run -c Release --project Proxy.Benchmarks -- macro [--quick] [--rounds N] [--seconds N]
                                                                              [--bytes SIZE] [--only bulk|pgbench|idle]
             See docs/benchmarks.md.

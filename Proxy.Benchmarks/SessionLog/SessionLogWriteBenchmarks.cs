@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Proxy.Core.SessionLog;
@@ -80,15 +81,23 @@ public class SessionLogWriteBenchmarks
 
     /// <summary>
     /// pgbench-style statement events, <paramref name="sessions"/> sessions taking turns as concurrent
-    /// clients do, timestamps increasing across batches.
+    /// clients do, timestamps increasing across batches. <paramref name="prepared"/>: as pgbench -M prepared
+    /// gives them, each session's text, table list and command tag one instance, a new parameter per event;
+    /// otherwise as -M simple, a new text with its literal per event.
     /// </summary>
-    internal static StatementEvent[][] BuildStatements(int batchCount, int eventsPerBatch, int sessions)
+    internal static StatementEvent[][] BuildStatements(int batchCount, int eventsPerBatch, int sessions, bool prepared = false)
     {
         var allow = new StatementDecision("allow", null, [], []);
         var sessionIds = new string[sessions];
+        var texts = new string[sessions];
+        var tables = new string[sessions][];
+        var tags = new string[sessions];
         for (var s = 0; s < sessionIds.Length; s++)
         {
             sessionIds[s] = Guid.CreateVersion7().ToString();
+            texts[s] = string.Concat("SELECT abalance FROM pgbench_accounts WHERE aid = ", "$1");
+            tables[s] = [string.Concat("pgbench_", "accounts")];
+            tags[s] = string.Concat("SELECT ", "1");
         }
 
         var at = DateTimeOffset.UtcNow;
@@ -101,18 +110,19 @@ public class SessionLogWriteBenchmarks
             {
                 sequence++;
                 var aid = 1 + ((sequence * 7919) % 100_000);
+                var session = sequence % sessions;
                 batch[i] = new StatementEvent(
-                    sessionIds[sequence % sessions],
+                    sessionIds[session],
                     at.AddTicks(sequence * 137),
                     sequence,
                     "bench",
                     "pgbench",
-                    $"SELECT abalance FROM pgbench_accounts WHERE aid = {aid};",
-                    null,
+                    prepared ? texts[session] : $"SELECT abalance FROM pgbench_accounts WHERE aid = {aid};",
+                    prepared ? [aid.ToString(CultureInfo.InvariantCulture)] : null,
                     "select",
-                    [],
+                    prepared ? tables[session] : [],
                     allow,
-                    new StatementOutcome(TimeSpan.FromTicks(1234 + i), "SELECT 1", 1, null, null));
+                    new StatementOutcome(TimeSpan.FromTicks(1234 + i), prepared ? tags[session] : "SELECT 1", 1, null, null));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,6 +20,7 @@ internal static class WriterCpuCommand
         var rounds = 7;
         var sessions = 8;
         var batch = 64;
+        var prepared = false;
         var withoutIndexes = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -38,13 +38,18 @@ internal static class WriterCpuCommand
                 case "--batch" when i + 1 < args.Count:
                     batch = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--shape" when i + 1 < args.Count && args[i + 1] is "simple" or "prepared":
+                    // simple: a new text per event (pgbench -M simple); prepared: each session's text,
+                    // tables and command tag repeat by reference, a parameter per event (-M prepared).
+                    prepared = args[++i] == "prepared";
+                    break;
                 case "--without-index" when i + 1 < args.Count:
                     // What an index costs the writer: dropped after the log opened (SQLite re-prepares
                     // the insert), never a setting of the product.
                     withoutIndexes.Add(args[++i]);
                     break;
                 default:
-                    Console.Error.WriteLine($"writer-cpu: unknown or incomplete option '{args[i]}'\nusage: writer-cpu [--events N] [--rounds N] [--sessions N] [--batch N] [--without-index NAME]...");
+                    Console.Error.WriteLine($"writer-cpu: unknown or incomplete option '{args[i]}'\nusage: writer-cpu [--events N] [--rounds N] [--sessions N] [--batch N] [--shape simple|prepared] [--without-index NAME]...");
                     return 2;
             }
         }
@@ -59,12 +64,12 @@ internal static class WriterCpuCommand
             // Round 0 warms up (JIT, SQLite's first pages) and is not counted.
             for (var round = 0; round <= rounds; round++)
             {
-                var statements = SessionLogWriteBenchmarks.BuildStatements(1, events, sessions)[0];
+                var statements = SessionLogWriteBenchmarks.BuildStatements(1, events, sessions, prepared)[0];
                 var path = Path.Combine(directory, $"round{round}.db");
                 var log = SqliteSessionLog.Open(path, Durability.Normal, NullLogger.Instance, options);
                 DropIndexes(path, withoutIndexes);
-                var process = Process.GetCurrentProcess();
-                var cpuBefore = process.TotalProcessorTime;
+                // Not Process.TotalProcessorTime, which counts clock ticks (10 ms on Linux: 4 % of a round).
+                var cpuBefore = Environment.CpuUsage.TotalTime;
                 foreach (var statement in statements)
                 {
                     if (!log.TryAppend(statement))
@@ -74,8 +79,7 @@ internal static class WriterCpuCommand
                 }
 
                 log.FlushAsync().GetAwaiter().GetResult();
-                process.Refresh();
-                var cpu = process.TotalProcessorTime - cpuBefore;
+                var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
                 log.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 if (round > 0)
                 {
@@ -91,7 +95,7 @@ internal static class WriterCpuCommand
         perEvent.Sort();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"writer CPU per event: median {perEvent[perEvent.Count / 2]:F2} µs, min {perEvent[0]:F2}, max {perEvent[^1]:F2} ({rounds} rounds of {events} events, {sessions} sessions, {batch} per commit)"));
+            $"writer CPU per event: median {perEvent[perEvent.Count / 2]:F2} µs, min {perEvent[0]:F2}, max {perEvent[^1]:F2} ({rounds} rounds of {events} events, {sessions} sessions, {batch} per commit, {(prepared ? "prepared" : "simple")} shape)"));
         return 0;
     }
 

@@ -65,7 +65,7 @@ public sealed record SessionClosed(
 
         writer.WriteNumber("bytes_from_client", BytesFromClient);
         writer.WriteNumber("bytes_from_upstream", BytesFromUpstream);
-        writer.WriteNumber("duration_ms", Math.Round(Duration.TotalMilliseconds, 3));
+        JsonMilliseconds.Write(writer, StatementJsonNames.DurationMs, Duration);
     }
 }
 

@@ -419,12 +419,14 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
     private void WriteBatch(List<Pending> batch)
     {
-        // IMMEDIATE: a lock held elsewhere shows up here, before any work, not at COMMIT.
-        var transaction = _connection.BeginTransaction(deferred: false);
+        // IMMEDIATE: a lock held elsewhere shows up here, before any work, not at COMMIT. On the C API like
+        // the inserts: SqliteTransaction ran BEGIN and COMMIT through a command prepared anew each time, a
+        // fixed cost per batch. The commands on the sessions table run inside it all the same, since the
+        // connection has no SqliteTransaction for them to be missing.
+        _statements.Begin.Execute();
         var committed = false;
         try
         {
-            _statements.Enlist(transaction);
 
             // Ids are handed out here, after the last batch's, not by AUTOINCREMENT: its sqlite_sequence update
             // cost a tenth of the writer's time per event, and the batch row keeps the high-water mark it kept
@@ -447,32 +449,30 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
             if (batchMaxAt is { } batchMax)
             {
+                _statements.InsertEvent.Flush();
                 _statements.Spans.WriteDirty();
                 _statements.InsertBatch(firstId, nextId - 1, batchMax);
             }
 
-            transaction.Commit();
+            _statements.Commit.Execute();
             committed = true;
         }
         finally
         {
-            if (committed)
+            if (!committed)
             {
-                transaction.Dispose();
-            }
-            else
-            {
+                _statements.InsertEvent.Discard();
                 _statements.Spans.Forget();
-                RollBackQuietly(transaction);
+                RollBackQuietly(_statements.Rollback);
             }
         }
     }
 
-    private static void RollBackQuietly(SqliteTransaction transaction)
+    private static void RollBackQuietly(NativeStatement rollback)
     {
         try
         {
-            transaction.Dispose();
+            rollback.Execute();
         }
         catch (SqliteException)
         {
@@ -485,7 +485,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     {
         var kind = sessionEvent.Kind;
         var statements = _statements;
-        statements.InsertEvent.Execute(id, sessionEvent.SessionId, sessionEvent.At, kind, SerializeData(sessionEvent, kind));
+        statements.InsertEvent.Add(id, sessionEvent.SessionId, sessionEvent.At, kind, SerializeData(sessionEvent, kind));
         if (sessionEvent.SessionId is { } sessionId)
         {
             statements.Spans.Add(sessionId, id);
@@ -661,6 +661,9 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             InsertEvent = new EventInsert(connection);
             Spans = new SessionSpans(connection);
 
+            Begin = new NativeStatement(connection, "BEGIN IMMEDIATE;");
+            Commit = new NativeStatement(connection, "COMMIT;");
+            Rollback = new NativeStatement(connection, "ROLLBACK;");
             LastId = new NativeStatement(connection, "SELECT last_id FROM event_batches ORDER BY first_id DESC LIMIT 1;");
 
             // The running maximum: the batch's own, or the last batch's when a timestamp queued late kept this
@@ -720,6 +723,12 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         public SessionSpans Spans { get; }
 
+        public NativeStatement Begin { get; }
+
+        public NativeStatement Commit { get; }
+
+        public NativeStatement Rollback { get; }
+
         public NativeStatement LastId { get; }
 
         public NativeStatement NewBatch { get; }
@@ -756,12 +765,6 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
         public SqliteParameter CloseDurationMs { get; }
 
-        public void Enlist(SqliteTransaction transaction)
-        {
-            InsertSession.Transaction = transaction;
-            CloseSession.Transaction = transaction;
-        }
-
         /// <summary>The last committed batch's last id; 0 for none.</summary>
         public long ReadLastId() => LastId.ExecuteInt64(none: 0);
 
@@ -781,6 +784,9 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         public void Dispose()
         {
             Spans.Dispose();
+            Begin.Dispose();
+            Commit.Dispose();
+            Rollback.Dispose();
             LastId.Dispose();
             NewBatch.Dispose();
             InsertEvent.Dispose();
@@ -796,33 +802,111 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         }
     }
 
-    /// <summary>The insert into <c>events</c>, once per event (<see cref="NativeStatement"/> says why not through a command).</summary>
-    private sealed class EventInsert(SqliteConnection connection) : IDisposable
+    /// <summary>
+    /// The inserts into <c>events</c> (<see cref="NativeStatement"/> says why not through a command), gathered
+    /// <see cref="RowsPerInsert"/> rows to one multi-row INSERT: SQLite's cost per statement run (opening the
+    /// table's cursor, halting, resetting, the calls across) was paid per event, and is now paid per chunk.
+    /// </summary>
+    /// <remarks>
+    /// Rows wait here only within a batch's transaction: <see cref="Flush"/> before the batch's own rows, and
+    /// <see cref="Discard"/> when the batch fails, since its retry adds them again.
+    /// </remarks>
+    private sealed class EventInsert : IDisposable
     {
-        private readonly NativeStatement _statement = new(
-            connection,
-            "INSERT INTO events (id, session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5);");
+        public const int RowsPerInsert = 16;
 
-        public void Execute(long id, string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
+        private const int Columns = 5;
+
+        private readonly NativeStatement _single;
+        private readonly NativeStatement _chunk;
+        private readonly Row[] _rows = new Row[RowsPerInsert];
+
+        // The rows' timestamps and data, copied out of the JSON writer's buffer, which the next event reuses.
+        private readonly ArrayBufferWriter<byte> _bytes = new(RowsPerInsert * 512);
+
+        private int _count;
+
+        public EventInsert(SqliteConnection connection)
         {
-            var statement = _statement;
-            statement.BindInt64(1, id);
-            if (sessionId is null)
+            _single = new NativeStatement(connection, "INSERT INTO events (id, session_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5);");
+            var values = string.Join(", ", Enumerable.Range(0, RowsPerInsert).Select(row => "(" + string.Join(", ", Enumerable.Range((row * Columns) + 1, Columns).Select(p => "?" + p.ToString(CultureInfo.InvariantCulture))) + ")"));
+            _chunk = new NativeStatement(connection, "INSERT INTO events (id, session_id, at, kind, data) VALUES " + values + ";");
+        }
+
+        public void Add(long id, string? sessionId, DateTimeOffset at, string kind, ReadOnlySpan<byte> data)
+        {
+            var start = _bytes.WrittenCount;
+            _bytes.Advance(SessionLogTime.FormatUtf8(at, _bytes.GetSpan(SessionLogTime.Length)));
+            _bytes.Write(data);
+            _rows[_count++] = new Row(id, sessionId, kind, start, data.Length);
+            if (_count == RowsPerInsert)
             {
-                statement.BindNull(2);
+                Flush();
+            }
+        }
+
+        /// <summary>Inserts the rows gathered so far.</summary>
+        public void Flush()
+        {
+            try
+            {
+                if (_count == RowsPerInsert)
+                {
+                    for (var i = 0; i < _count; i++)
+                    {
+                        Bind(_chunk, i * Columns, _rows[i]);
+                    }
+
+                    _chunk.Execute();
+                }
+                else
+                {
+                    for (var i = 0; i < _count; i++)
+                    {
+                        Bind(_single, 0, _rows[i]);
+                        _single.Execute();
+                    }
+                }
+            }
+            finally
+            {
+                Discard();
+            }
+        }
+
+        /// <summary>Forgets the rows gathered so far: their batch failed.</summary>
+        public void Discard()
+        {
+            Array.Clear(_rows, 0, _count);
+            _count = 0;
+            _bytes.ResetWrittenCount();
+        }
+
+        public void Dispose()
+        {
+            _single.Dispose();
+            _chunk.Dispose();
+        }
+
+        private void Bind(NativeStatement statement, int first, in Row row)
+        {
+            statement.BindInt64(first + 1, row.Id);
+            if (row.SessionId is null)
+            {
+                statement.BindNull(first + 2);
             }
             else
             {
-                statement.BindText(2, sessionId);
+                statement.BindText(first + 2, row.SessionId);
             }
 
-            Span<byte> atText = stackalloc byte[SessionLogTime.Length];
-            statement.BindUtf8(3, atText[..SessionLogTime.FormatUtf8(at, atText)]);
-            statement.BindText(4, kind);
-            statement.BindUtf8(5, data);
-            statement.Execute();
+            var bytes = _bytes.WrittenSpan.Slice(row.Start, SessionLogTime.Length + row.DataLength);
+            statement.BindUtf8(first + 3, bytes[..SessionLogTime.Length]);
+            statement.BindText(first + 4, row.Kind);
+            statement.BindUtf8(first + 5, bytes[SessionLogTime.Length..]);
         }
 
-        public void Dispose() => _statement.Dispose();
+        /// <summary>A gathered row: its timestamp and data lie at <see cref="Start"/> in the byte buffer.</summary>
+        private readonly record struct Row(long Id, string? SessionId, string Kind, int Start, int DataLength);
     }
 }

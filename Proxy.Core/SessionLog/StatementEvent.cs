@@ -48,11 +48,13 @@ public sealed record StatementEvent(
         WriteOptional(writer, StatementJsonNames.Identity, Identity);
         WriteOptional(writer, StatementJsonNames.Database, Database);
         writer.WriteString(StatementJsonNames.Text, Text);
-        if (Parameters is not null)
+        if (Parameters is { } parameters)
         {
+            // By index: foreach over the interface allocated an enumerator per list per event.
             writer.WriteStartArray(StatementJsonNames.Parameters);
-            foreach (var parameter in Parameters)
+            for (var i = 0; i < parameters.Count; i++)
             {
+                var parameter = parameters[i];
                 if (parameter is null)
                 {
                     writer.WriteNullValue();
@@ -91,7 +93,7 @@ public sealed record StatementEvent(
             return;
         }
 
-        writer.WriteNumber(StatementJsonNames.DurationMs, Math.Round(outcome.Duration.TotalMilliseconds, 3));
+        JsonMilliseconds.Write(writer, StatementJsonNames.DurationMs, outcome.Duration);
         WriteOptional(writer, StatementJsonNames.CommandTag, outcome.CommandTag);
         if (outcome.Rows is { } rows)
         {
@@ -127,9 +129,9 @@ public sealed record StatementEvent(
     private static void WriteList(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            writer.WriteStringValue(value);
+            writer.WriteStringValue(values[i]);
         }
 
         writer.WriteEndArray();
