@@ -427,7 +427,6 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         var committed = false;
         try
         {
-
             // Ids are handed out here, after the last batch's, not by AUTOINCREMENT: its sqlite_sequence update
             // cost a tenth of the writer's time per event, and the batch row keeps the high-water mark it kept
             // (an id is never reused, even after pruning the newest events). Read inside the transaction, whose
