@@ -19,8 +19,8 @@ internal static class JsonMilliseconds
 {
     private const long MaxThousandths = 1_000_000_000_000;
 
-    /// <summary>Longest text <see cref="TryFormat"/> writes: ten integer digits, the point and three decimals.</summary>
-    public const int MaxLength = 14;
+    /// <summary>Longest text <see cref="TryFormat"/> writes: nine integer digits (below 10^9 ms), the point and three decimals.</summary>
+    public const int MaxLength = 13;
 
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TimeSpan duration)
     {
@@ -44,7 +44,7 @@ internal static class JsonMilliseconds
     public static bool TryFormat(double value, Span<byte> destination, out int written)
     {
         written = 0;
-        if (!(value >= 0) || double.IsNegative(value) || value >= MaxThousandths / 1000 || destination.Length < MaxLength)
+        if (!(value >= 0) || double.IsNegative(value) || value >= MaxThousandths / 1000.0 || destination.Length < MaxLength)
         {
             return false;
         }

@@ -16,9 +16,10 @@ namespace Proxy.Core.SessionLog;
 /// short strings through the stack), never as a BLOB: SQLite's JSON functions read a BLOB as JSONB, and the
 /// data column must keep working with json_extract. A failure throws the <see cref="SqliteException"/>
 /// Microsoft.Data.Sqlite would have thrown, from the same result code and message, so the batch is retried
-/// and the fault reported as before. Microsoft.Data.Sqlite would also retry a BUSY or LOCKED step itself;
-/// neither can happen here, since the batch's IMMEDIATE transaction already holds the write lock (and the
-/// cache is private), and SQLite's own busy handler still applies.
+/// and the fault reported as before. Microsoft.Data.Sqlite would also retry a BUSY or LOCKED step itself, on
+/// top of SQLite's busy handler; here only the busy handler (<c>PRAGMA busy_timeout</c>) waits. Within a batch
+/// that cannot matter, since its IMMEDIATE transaction already holds the write lock (and the cache is private);
+/// the <c>BEGIN IMMEDIATE</c> that takes the lock waits for it through the busy handler alone.
 /// </remarks>
 internal sealed class NativeStatement : IDisposable
 {

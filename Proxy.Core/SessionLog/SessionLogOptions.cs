@@ -20,9 +20,9 @@ public sealed record SessionLogOptions
     public TimeSpan NormalCommitDelay { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
-    /// How long one write waits for a lock held by another connection before it counts as a fault.
-    /// Microsoft.Data.Sqlite's own retry counts in whole seconds, so the wait is about this rounded up
-    /// to a second, plus one SQLite busy wait.
+    /// How long one write waits for a lock held by another connection before it counts as a fault: SQLite's
+    /// busy handler for the batch's BEGIN IMMEDIATE (on SQLite's C API); the commands on the sessions table
+    /// and the schema's, through Microsoft.Data.Sqlite, wait about this rounded up to a second on top.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(2);
 

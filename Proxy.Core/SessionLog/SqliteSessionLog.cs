@@ -814,6 +814,10 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
     {
         public const int RowsPerInsert = 16;
 
+        private const int MaxGatheredBytes = 64 * 1024;
+
+        private const int InitialBytes = RowsPerInsert * 512;
+
         private const int Columns = 5;
 
         private readonly NativeStatement _single;
@@ -821,7 +825,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         private readonly Row[] _rows = new Row[RowsPerInsert];
 
         // The rows' timestamps and data, copied out of the JSON writer's buffer, which the next event reuses.
-        private readonly ArrayBufferWriter<byte> _bytes = new(RowsPerInsert * 512);
+        private ArrayBufferWriter<byte> _bytes = new(InitialBytes);
 
         private int _count;
 
@@ -838,7 +842,9 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             _bytes.Advance(SessionLogTime.FormatUtf8(at, _bytes.GetSpan(SessionLogTime.Length)));
             _bytes.Write(data);
             _rows[_count++] = new Row(id, sessionId, kind, start, data.Length);
-            if (_count == RowsPerInsert)
+
+            // Large events (a bulk INSERT's text) go in at once rather than wait in the buffer for a full chunk.
+            if (_count == RowsPerInsert || _bytes.WrittenCount > MaxGatheredBytes)
             {
                 Flush();
             }
@@ -878,7 +884,16 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
         {
             Array.Clear(_rows, 0, _count);
             _count = 0;
-            _bytes.ResetWrittenCount();
+
+            // One huge event must not pin its size for the life of the process.
+            if (_bytes.Capacity > 16 * MaxGatheredBytes)
+            {
+                _bytes = new ArrayBufferWriter<byte>(InitialBytes);
+            }
+            else
+            {
+                _bytes.ResetWrittenCount();
+            }
         }
 
         public void Dispose()

@@ -598,11 +598,12 @@ internal sealed partial class PostgresConversation
                 return null;
             }
 
+            // An answer that cannot be kept also drops what an earlier one kept: it may name an origin the kept
+            // columns do not (a relation recreated where the proxy could not see it).
             var columns = ResultMask.ForRowDescription(answer.Body, masks, keepAll: true)!;
-            if (ResultMask.OriginsPinned(answer.Body, catalog) && catalog.Generation == generation)
-            {
-                _columns = new ResolvedColumns(columns, generation, masks.ReadsMasked);
-            }
+            _columns = ResultMask.OriginsPinned(answer.Body, catalog) && catalog.Generation == generation
+                ? new ResolvedColumns(columns, generation, masks.ReadsMasked)
+                : null;
 
             return columns.CanChange ? columns : null;
         }

@@ -55,7 +55,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             var unknown = statement.Unknown || ambiguousEncoding;
             var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
             var tables = Tables(_batch.Tables(i));
-            var input = Input(who, text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown);
+            var input = Input(who, text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown, clock);
             var decision = policy.Decide(input);
             var refused = RefusalFor(decision);
             var masks = refused is null ? MasksFor(decision, out refused) : null;
@@ -93,7 +93,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
 
     /// <summary>Decides a statement whose text the proxy makes up (a FunctionCall, a statement it has not seen prepared).</summary>
     public PolicyDecision Decide(in PolicyInput who, string text, string kind, bool dynamic) =>
-        handler.Services.Policy.Current.Decide(Input(who, text, kind, [], where: false, multi: false, cteWrite: false, dynamic, unknown: true));
+        handler.Services.Policy.Current.Decide(Input(who, text, kind, [], where: false, multi: false, cteWrite: false, dynamic, unknown: true, PolicyClock.Local()));
 
     /// <summary>The error a refused statement gets, or null when the decision lets it run (an approval is asked for when it is sent).</summary>
     public ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch
@@ -155,7 +155,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         public ErrorFields? Refusal { get; private set; }
 
         /// <summary>The kept run when <paramref name="bytes"/> repeat it under the same conditions; null otherwise.</summary>
-        public StatementRun? Matches(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int, DayOfWeek) clock) =>
+        public StatementRun? Matches(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int Hour, DayOfWeek Weekday) clock) =>
             _run is not null && ReferenceEquals(policy, _policy) && ambiguousEncoding == _ambiguousEncoding && clock == _clock
             && bytes.SequenceEqual(_bytes.AsSpan(0, _length)) && who.Equals(_who)
                 ? _run
@@ -165,7 +165,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         /// Keeps <paramref name="run"/> itself: <see cref="StatementRun.Copy"/> takes only what no run changes (its
         /// text, decision, record and mask plan). Long texts (a bulk INSERT) are not kept, as in Text.
         /// </summary>
-        public void Keep(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int, DayOfWeek) clock, StatementRun run, ErrorFields? refusal)
+        public void Keep(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int Hour, DayOfWeek Weekday) clock, StatementRun run, ErrorFields? refusal)
         {
             if (bytes.Length > 4096)
             {
@@ -197,9 +197,9 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         }
     }
 
-    private static PolicyInput Input(in PolicyInput who, string text, string kind, IReadOnlyList<string> tables, bool where, bool multi, bool cteWrite, bool dynamic, bool unknown)
+    private static PolicyInput Input(in PolicyInput who, string text, string kind, IReadOnlyList<string> tables, bool where, bool multi, bool cteWrite, bool dynamic, bool unknown, (int Hour, DayOfWeek Weekday) clock)
     {
-        var (hour, weekday) = PolicyClock.Local();
+        var (hour, weekday) = clock;
         return who with
         {
             SqlText = text,
