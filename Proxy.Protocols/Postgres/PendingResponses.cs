@@ -122,6 +122,9 @@ internal struct PendingResponse
 
     /// <summary>The result-format codes of the Bind that made the executed portal.</summary>
     public short[]? ResultFormats;
+
+    /// <summary>Under column masks: the statement's kept columns the Execute was sent on (see <see cref="RowsOf"/>).</summary>
+    public ResultMask? KeptColumns;
 }
 
 /// <summary>

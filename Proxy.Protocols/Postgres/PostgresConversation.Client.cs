@@ -159,11 +159,12 @@ internal sealed partial class PostgresConversation
         }
 
         PreparedStatement? shaped = null;
+        ResultMask? keptColumns = null;
         if (refusal is null)
         {
             if (describePortal is not null && runs is [{ Masks: { } masks } run, ..])
             {
-                if (bound is not null && ShapeKnownBeforeRows(bound, masks))
+                if (bound is not null && ShapeKnownBeforeRows(bound, masks, out keptColumns))
                 {
                     shaped = bound.Statement;
                 }
@@ -186,7 +187,7 @@ internal sealed partial class PostgresConversation
             run.StartedAt = Stopwatch.GetTimestamp();
         }
 
-        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs, RowsOf = shaped, ResultFormats = shaped is null ? null : bound!.ResultFormats });
+        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs, RowsOf = shaped, ResultFormats = shaped is null ? null : bound!.ResultFormats, KeptColumns = keptColumns });
     }
 
     /// <summary>Commits each statement's record (outcome still unknown); the refusal to send when the log cannot take it.</summary>
@@ -318,13 +319,17 @@ internal sealed partial class PostgresConversation
     /// statement's result shape is kept from an earlier Describe, or the client described this very portal since
     /// binding it (the answer comes before the rows; if it fails, the server skips the Execute too). Column masks:
     /// the statement's columns were resolved from the proxy's own Describe in the catalog generation that is current
-    /// now (after <see cref="PrepareMasksAsync"/>), with the same answer to whether it reads a masked column.
+    /// now (after <see cref="PrepareMasksAsync"/>), with the same answer to whether it reads a masked column; those
+    /// columns are <paramref name="keptColumns"/>, which the rows of this Execute are masked by whatever is kept later.
     /// </summary>
-    private static bool ShapeKnownBeforeRows(BoundPortal bound, StatementMasks masks) =>
-        bound.ResultFormats is not null && bound.Statement.ShapeIsFixed
-        && (masks.Plan.HasColumnMasks
-            ? bound.Statement.ColumnsResolvedFor(masks)
-            : bound.Described || bound.Statement.Description is not null);
+    private static bool ShapeKnownBeforeRows(BoundPortal bound, StatementMasks masks, out ResultMask? keptColumns)
+    {
+        keptColumns = null;
+        return bound.ResultFormats is not null && bound.Statement.ShapeIsFixed
+            && (masks.Plan.HasColumnMasks
+                ? bound.Statement.KeptColumnsFor(masks, out keptColumns)
+                : bound.Described || bound.Statement.Description is not null);
+    }
 
     private ValueTask OnExecuteAsync(PostgresMessage message, PipeWriter upstream)
     {
@@ -608,22 +613,33 @@ internal sealed partial class PostgresConversation
             return columns.CanChange ? columns : null;
         }
 
-        /// <summary>Whether the kept columns hold for an Execute whose masks were just prepared (client loop).</summary>
-        public bool ColumnsResolvedFor(StatementMasks masks) =>
-            _columns is { } kept && masks.Catalog is { } catalog && kept.Generation == catalog.Generation && kept.ReadsMasked == masks.ReadsMasked;
+        /// <summary>
+        /// Whether the kept columns hold for an Execute whose masks were just prepared (client loop); they are
+        /// <paramref name="columns"/> (null for NoData), taken once, as the server loop may keep others meanwhile.
+        /// </summary>
+        public bool KeptColumnsFor(StatementMasks masks, out ResultMask? columns)
+        {
+            var kept = _columns;
+            var holds = kept is not null && masks.Catalog is { } catalog && kept.Generation == catalog.Generation && kept.ReadsMasked == masks.ReadsMasked;
+            columns = holds ? kept!.Columns : null;
+            return holds;
+        }
 
-        /// <summary>Whether rows of it can be masked without a description of their own: it has one with columns.</summary>
-        public bool HasRowShape(StatementMasks masks) =>
-            masks.Plan.HasColumnMasks ? _columns?.Columns is not null : _description is { Length: > 0 };
+        /// <summary>
+        /// Whether rows of it can be masked without a description of their own: it has one with columns (under
+        /// column masks, <paramref name="keptColumns"/>: those its Execute was sent with).
+        /// </summary>
+        public bool HasRowShape(StatementMasks masks, ResultMask? keptColumns) =>
+            masks.Plan.HasColumnMasks ? keptColumns is not null : _description is { Length: > 0 };
 
         /// <summary>
         /// The masks of its rows for a Bind's result formats, built from the kept description (or, under column masks,
-        /// the kept resolution, without the catalog) and reused while Binds ask the same formats (server loop only:
-        /// one result is masked at a time, and each flushes its counts).
+        /// from <paramref name="keptColumns"/>, without the catalog) and reused while Binds ask the same formats
+        /// (server loop only: one result is masked at a time, and each flushes its counts).
         /// </summary>
-        public ResultMask? RowMask(short[] formats, StatementMasks masks)
+        public ResultMask? RowMask(short[] formats, StatementMasks masks, ResultMask? keptColumns)
         {
-            var columns = masks.Plan.HasColumnMasks ? _columns!.Columns! : null;
+            var columns = masks.Plan.HasColumnMasks ? keptColumns! : null;
             object source = (object?)columns ?? _description!;
             if (!ReferenceEquals(source, _maskSource) || _maskFormats is null || !(ReferenceEquals(formats, _maskFormats) || formats.AsSpan().SequenceEqual(_maskFormats)))
             {

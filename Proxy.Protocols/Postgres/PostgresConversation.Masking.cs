@@ -233,14 +233,14 @@ internal sealed partial class PostgresConversation
             return false;
         }
 
-        if (!statement.HasRowShape(masks))
+        if (!statement.HasRowShape(masks, head.KeptColumns))
         {
             // Cannot happen: the description came before the Execute was sent or was asked for just ahead of it.
             // Rows without one cannot be masked, and must not pass unmasked.
             PostgresProtocolException.Throw("rows of a masked statement arrived before its description");
         }
 
-        StartResult(statement.RowMask(head.ResultFormats!, masks), masks);
+        StartResult(statement.RowMask(head.ResultFormats!, masks, head.KeptColumns), masks);
         _resultAsked = true;
         return _rows is not null;
     }
