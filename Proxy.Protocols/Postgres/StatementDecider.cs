@@ -19,8 +19,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
 {
     private readonly StatementBatch _batch = new();
 
-    private byte[] _lastBytes = [];
-    private int _lastLength = -1;
+    private LastBytes _lastBytes;
     private string _lastText = string.Empty;
     private string[] _lastTables = [];
 
@@ -144,8 +143,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     /// </summary>
     private sealed class Repeat
     {
-        private byte[] _bytes = [];
-        private int _length = -1;
+        private LastBytes _bytes;
         private CompiledPolicy? _policy;
         private PolicyInput _who;
         private bool _ambiguousEncoding;
@@ -157,29 +155,22 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         /// <summary>The kept run when <paramref name="bytes"/> repeat it under the same conditions; null otherwise.</summary>
         public StatementRun? Matches(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int Hour, DayOfWeek Weekday) clock) =>
             _run is not null && ReferenceEquals(policy, _policy) && ambiguousEncoding == _ambiguousEncoding && clock == _clock
-            && bytes.SequenceEqual(_bytes.AsSpan(0, _length)) && who.Equals(_who)
+            && _bytes.Equals(bytes) && who.Equals(_who)
                 ? _run
                 : null;
 
         /// <summary>
         /// Keeps <paramref name="run"/> itself: <see cref="StatementRun.Copy"/> takes only what no run changes (its
-        /// text, decision, record and mask plan). Long texts (a bulk INSERT) are not kept, as in Text.
+        /// text, decision, record and mask plan). Long texts are not kept (<see cref="LastBytes"/>).
         /// </summary>
         public void Keep(ReadOnlySpan<byte> bytes, CompiledPolicy policy, in PolicyInput who, bool ambiguousEncoding, (int Hour, DayOfWeek Weekday) clock, StatementRun run, ErrorFields? refusal)
         {
-            if (bytes.Length > 4096)
+            if (!_bytes.TryKeep(bytes))
             {
                 Forget();
                 return;
             }
 
-            if (_bytes.Length < bytes.Length)
-            {
-                _bytes = new byte[Math.Max(bytes.Length, 256)];
-            }
-
-            bytes.CopyTo(_bytes);
-            _length = bytes.Length;
             _policy = policy;
             _who = who;
             _ambiguousEncoding = ambiguousEncoding;
@@ -218,23 +209,14 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     /// <summary>The statement's text: the last one's string when the bytes are the same.</summary>
     private string Text(ReadOnlySpan<byte> statement)
     {
-        if (statement.Length == _lastLength && statement.SequenceEqual(_lastBytes.AsSpan(0, _lastLength)))
+        if (_lastBytes.Equals(statement))
         {
             return _lastText;
         }
 
         var text = Encoding.UTF8.GetString(statement);
-
-        // Long texts (a bulk INSERT) are not kept: comparing them costs more than a repeat would save.
-        if (statement.Length <= 4096)
+        if (_lastBytes.TryKeep(statement))
         {
-            if (_lastBytes.Length < statement.Length)
-            {
-                _lastBytes = new byte[Math.Max(statement.Length, 256)];
-            }
-
-            statement.CopyTo(_lastBytes);
-            _lastLength = statement.Length;
             _lastText = text;
         }
 
@@ -255,5 +237,38 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         }
 
         return _lastTables = names.ToArray();
+    }
+
+    /// <summary>
+    /// A copy of the last bytes seen, in a buffer reused from one to the next. Long texts (a bulk INSERT) are not
+    /// kept: comparing them costs more than a repeat would save.
+    /// </summary>
+    private struct LastBytes
+    {
+        private const int Longest = 4096;
+
+        private byte[]? _buffer;
+        private int _length;
+
+        public readonly bool Equals(ReadOnlySpan<byte> bytes) =>
+            _buffer is not null && bytes.SequenceEqual(_buffer.AsSpan(0, _length));
+
+        /// <summary>Keeps <paramref name="bytes"/>; false, keeping the last ones, when they are too long to.</summary>
+        public bool TryKeep(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length > Longest)
+            {
+                return false;
+            }
+
+            if (_buffer is null || _buffer.Length < bytes.Length)
+            {
+                _buffer = new byte[Math.Max(bytes.Length, 256)];
+            }
+
+            bytes.CopyTo(_buffer);
+            _length = bytes.Length;
+            return true;
+        }
     }
 }
