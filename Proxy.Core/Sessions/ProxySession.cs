@@ -11,8 +11,8 @@ namespace Proxy.Core.Sessions;
 /// </summary>
 public sealed class ProxySession
 {
-    private readonly SocketConnection _client;
-    private readonly SocketConnection _upstream;
+    private readonly ISessionConnection _client;
+    private readonly ISessionConnection _upstream;
     private readonly CancellationTokenSource _aborted = new();
     private int _closeReason;
     private string? _closeDetail;
@@ -20,8 +20,8 @@ public sealed class ProxySession
     internal ProxySession(
         SessionInfo info,
         ListenerOptions listener,
-        SocketConnection client,
-        SocketConnection upstream,
+        ISessionConnection client,
+        ISessionConnection upstream,
         IPEndPoint clientEndPoint,
         EndPoint upstreamEndPoint,
         ISessionLog log)

@@ -8,7 +8,7 @@ namespace Proxy.Core.Transport;
 /// and a send loop (<see cref="Output"/> → socket), each paused by the pipe's thresholds so a slow peer
 /// holds back a fast one instead of growing memory.
 /// </summary>
-internal sealed class SocketConnection : IDuplexPipe
+internal sealed class SocketConnection : ISessionConnection
 {
     private readonly Socket _socket;
     private readonly Pipe _receivePipe;

@@ -1,0 +1,302 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Pipelines;
+using System.Net;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Proxy.Benchmarks.Macro;
+using Proxy.Core.Policy;
+using Proxy.Core.Policy.Evaluation;
+using Proxy.Core.SessionLog;
+using Proxy.Core.Sessions;
+using Proxy.Core.Transport;
+using Proxy.Protocols;
+using Proxy.Protocols.Postgres;
+using Proxy.Protocols.Postgres.Framing;
+using Proxy.Protocols.Tcp;
+
+namespace Proxy.Benchmarks.Pump;
+
+/// <summary>
+/// One pgbench -S transaction through a whole session, the kernel left out: the client's messages go into the
+/// session's client pipe, what the proxy sends upstream is taken from its upstream pipe, the server's answer goes
+/// in there, and what the proxy sends back is taken from the client pipe. Everything between is the product's
+/// own code: the session and its handler, with the transport's pipe options and the policies/ directory this
+/// repository ships. <see cref="Layer4"/> (the tcp handler) is the baseline; <see cref="Layer7"/> is the
+/// PostgreSQL conversation, whose every statement is framed, decided, matched to its answer and recorded. The
+/// difference is what layer 7 adds to a transaction on the socket threads; the session log's writer is measured
+/// apart (<c>writer-cpu</c>, SessionLog/), so events here go to a log that only counts them.
+/// </summary>
+/// <remarks>
+/// Everything completes synchronously (inline schedulers, answers below the pause threshold): a step that would
+/// have to wait throws instead of being timed as something it is not.
+/// </remarks>
+public class SessionPumpBenchmarks
+{
+    private const string PgbenchSelect = "SELECT abalance FROM pgbench_accounts WHERE aid = ";
+
+    private readonly byte[][] _requests = new byte[16][];
+    private byte[] _answer = [];
+    private Session _layer4 = null!;
+    private Session _layer7 = null!;
+    private int _next;
+
+    /// <summary>pgbench's -M: a new literal in every Query, an unnamed Parse per transaction, or a statement prepared once.</summary>
+    [Params("simple", "extended", "prepared")]
+    public string Mode { get; set; } = "simple";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        for (var i = 0; i < _requests.Length; i++)
+        {
+            _requests[i] = Request(Mode, 1 + (i * 62_347));
+        }
+
+        _answer = Answer(Mode);
+        _layer4 = Session.Start(new TcpPassthroughHandler(), setup: null);
+        _layer7 = Session.Start(PostgresHandlerWithShippedPolicies(), Mode == "prepared" ? Message('P', "P0_1\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{PgbenchSelect}$1\0"), [0, 0]) : null);
+
+        // Both hops must pass the transaction through unchanged, and layer 7 must record it.
+        foreach (var session in new[] { _layer4, _layer7 })
+        {
+            var (sent, answered) = session.Exchange(_requests[0], _answer);
+            if (sent != _requests[0].Length || answered != _answer.Length)
+            {
+                throw new InvalidOperationException($"{Mode}: forwarded {sent} of {_requests[0].Length} request and {answered} of {_answer.Length} answer bytes");
+            }
+        }
+
+        if (_layer7.Log.Statements != 1)
+        {
+            throw new InvalidOperationException($"{Mode}: layer 7 recorded {_layer7.Log.Statements} statements for one transaction");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _layer4.Dispose();
+        _layer7.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public long Layer4() => _layer4.Exchange(_requests[_next++ & 15], _answer).Answered;
+
+    [Benchmark]
+    public long Layer7() => _layer7.Exchange(_requests[_next++ & 15], _answer).Answered;
+
+    private static PostgresHandler PostgresHandlerWithShippedPolicies()
+    {
+        var (document, diagnostics) = PolicyLoader.Load(Path.Combine(MacroCommand.FindRepositoryRoot(), "policies"));
+        var policy = new PolicyStore(CompiledPolicy.Compile(document ?? throw new InvalidOperationException(string.Join("\n", diagnostics))));
+        return new PostgresHandler(Session.Listener, new ProtocolServices { Policy = policy, LoggerFactory = NullLoggerFactory.Instance }, new PostgresSettings());
+    }
+
+    /// <summary>What pgbench -S sends per transaction, as libpq frames it (seen with strace on pgbench).</summary>
+    private static byte[] Request(string mode, int aid) => mode switch
+    {
+        "simple" => Message('Q', Encoding.UTF8.GetBytes($"{PgbenchSelect}{aid};\0")),
+        "extended" => [
+            .. Message('P', "\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{PgbenchSelect}$1;\0"), [0, 0]),
+            .. BindDescribeExecuteSync(""u8, aid),
+        ],
+        "prepared" => BindDescribeExecuteSync("P0_1"u8, aid),
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "simple, extended or prepared"),
+    };
+
+    private static byte[] BindDescribeExecuteSync(ReadOnlySpan<byte> statement, int aid)
+    {
+        var value = Encoding.UTF8.GetBytes(aid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return [
+            .. Message('B', "\0"u8.ToArray(), [.. statement, 0], [0, 0, 0, 1], Int32(value.Length), value, [0, 0]),
+            .. Message('D', "P\0"u8.ToArray()),
+            .. Message('E', "\0"u8.ToArray(), Int32(0)),
+            .. Message('S'),
+        ];
+    }
+
+    /// <summary>PostgreSQL's answer: one int4 row (abalance), in text.</summary>
+    private static byte[] Answer(string mode)
+    {
+        byte[] rows = [
+            .. Message('T', [0, 1], "abalance\0"u8.ToArray(), Int32(16_397), [0, 3], Int32(23), [0, 4], Int32(-1), [0, 0]),
+            .. Message('D', [0, 1], Int32(1), "0"u8.ToArray()),
+            .. Message('C', "SELECT 1\0"u8.ToArray()),
+            .. Message('Z', "I"u8.ToArray()),
+        ];
+        return mode switch
+        {
+            "simple" => rows,
+            "extended" => [.. Message('1'), .. Message('2'), .. rows],
+            _ => [.. Message('2'), .. rows],
+        };
+    }
+
+    private static byte[] Int32(int value)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, value);
+        return bytes;
+    }
+
+    private static byte[] Message(char type, params ReadOnlySpan<byte[]> parts)
+    {
+        var body = new ArrayBufferWriter<byte>();
+        foreach (var part in parts)
+        {
+            body.Write(part);
+        }
+
+        var output = new ArrayBufferWriter<byte>();
+        MessageWriter.WriteMessage(output, (byte)type, body.WrittenSpan);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A session over in-memory connections, started through its handler as a listener starts it.</summary>
+    private sealed class Session : IDisposable
+    {
+        public static readonly ListenerOptions Listener = new()
+        {
+            Name = "bench",
+            Protocol = PostgresHandler.ProtocolName,
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            Upstream = new IPEndPoint(IPAddress.Loopback, 5432),
+        };
+
+        private readonly InMemoryConnection _client = new();
+        private readonly InMemoryConnection _upstream = new();
+        private readonly ProxySession _session;
+        private readonly Task _handling;
+
+        private Session(IProtocolHandler handler)
+        {
+            var info = new SessionInfo("bench-session", Listener.Name, handler.Name, "127.0.0.1:40000", "127.0.0.1:5432", DateTimeOffset.UtcNow);
+            _session = new ProxySession(info, Listener, _client, _upstream, new IPEndPoint(IPAddress.Loopback, 40000), Listener.Upstream, Log);
+            _handling = handler.HandleAsync(_session);
+        }
+
+        public CountingSessionLog Log { get; } = new();
+
+        /// <summary>The session after its startup (and <paramref name="setup"/>, a prepared statement's Parse, answered).</summary>
+        public static Session Start(IProtocolHandler handler, byte[]? setup)
+        {
+            var session = new Session(handler);
+            byte[] startup = [.. Int32(0), .. Int32(196_608), .. "user\0bench\0database\0bench\0\0"u8];
+            BinaryPrimitives.WriteInt32BigEndian(startup, startup.Length);
+            byte[] secret = [1, 2, 3, 4];
+            session.Exchange(startup, [
+                .. Message('R', Int32(0)),
+                .. Message('S', "client_encoding\0UTF8\0"u8.ToArray()),
+                .. Message('K', Int32(4242), secret),
+                .. Message('Z', "I"u8.ToArray()),
+            ]);
+            if (setup is not null)
+            {
+                session.Exchange([.. setup, .. Message('S')], [.. Message('1'), .. Message('Z', "I"u8.ToArray())]);
+            }
+
+            return session;
+        }
+
+        /// <summary>The request in, through the hop, the answer back: the bytes the hop sent each way.</summary>
+        public (long Sent, long Answered) Exchange(byte[] request, byte[] answer)
+        {
+            _client.Deliver(request);
+            var sent = _upstream.Take();
+            _upstream.Deliver(answer);
+            return (sent, _client.Take());
+        }
+
+        public void Dispose()
+        {
+            _session.Abort(CloseReason.ClientClosed);
+            _client.Finish();
+            _upstream.Finish();
+            _handling.Wait(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>A peer's connection as two pipes with the transport's options: what the peer sends, what it is sent.</summary>
+    private sealed class InMemoryConnection : ISessionConnection
+    {
+        private readonly Pipe _fromPeer = new(TransportOptions.Default.PipeOptions);
+        private readonly Pipe _toPeer = new(TransportOptions.Default.PipeOptions);
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public PipeReader Input => _fromPeer.Reader;
+
+        public PipeWriter Output => _toPeer.Writer;
+
+        public long BytesReceived { get; private set; }
+
+        public long LastActivityTicks => Environment.TickCount64;
+
+        public Task Receiving => _ended.Task;
+
+        public Task Sending => _ended.Task;
+
+        /// <summary>As the socket's receive loop delivers a segment: the handler runs inline, within the flush.</summary>
+        public void Deliver(byte[] bytes)
+        {
+            BytesReceived += bytes.Length;
+            _fromPeer.Writer.Write(bytes);
+            var flush = _fromPeer.Writer.FlushAsync();
+            if (!flush.IsCompleted)
+            {
+                throw new InvalidOperationException("the handler did not take the bytes synchronously");
+            }
+        }
+
+        /// <summary>As the socket's send loop takes what was written: everything, at once.</summary>
+        public long Take()
+        {
+            if (!_toPeer.Reader.TryRead(out var result))
+            {
+                throw new InvalidOperationException("the handler sent nothing");
+            }
+
+            var length = result.Buffer.Length;
+            _toPeer.Reader.AdvanceTo(result.Buffer.End);
+            return length;
+        }
+
+        public void Finish()
+        {
+            _fromPeer.Writer.Complete();
+            _toPeer.Reader.Complete();
+            _ended.TrySetResult();
+        }
+
+        public void Dispose() => _ended.TrySetResult();
+    }
+
+    /// <summary>A session log that counts what it is given: the writer's cost is not the socket threads'.</summary>
+    private sealed class CountingSessionLog : ISessionLog
+    {
+        public int Statements { get; private set; }
+
+        public Durability Durability => Durability.Normal;
+
+        public SessionLogHealth Health { get; } = new(null, 0, 0);
+
+        public bool TryAppend(SessionEvent sessionEvent)
+        {
+            if (sessionEvent is StatementEvent)
+            {
+                Statements++;
+            }
+
+            return true;
+        }
+
+        public ValueTask AppendCommittedAsync(SessionEvent sessionEvent, CancellationToken cancellationToken = default)
+        {
+            TryAppend(sessionEvent);
+            return ValueTask.CompletedTask;
+        }
+
+        public Task FlushAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
