@@ -33,7 +33,7 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
     // The writer sleeps here when the queue is empty, and a producer sets it only when _sleeping says the writer
     // went (or is going) to sleep. No spinning: the writer used to block on WaitToReadAsync's Task, whose wait spins
-    // with sched_yield before it sleeps (0.65 sched_yield per transaction under pgbench -c 1, all of them from that
+    // with sched_yield before it sleeps (under pgbench -c 1, 530 of the proxy's 532 sched_yield calls came from that
     // wait), CPU a 2-core proxy's socket threads need. SpinCount 0 makes Wait go straight to its monitor.
     private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
     private int _sleeping;
@@ -403,7 +403,8 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
 
     /// <summary>
     /// After a write to the queue (or its completion): the fence orders the write before the read of
-    /// <see cref="_sleeping"/>, and <see cref="WaitForWork"/> announces its sleep before it looks at the queue, so one of the two sees the other.
+    /// <see cref="_sleeping"/>, and <see cref="WaitForWork"/> announces its sleep before it looks at the queue,
+    /// so one of the two sees the other.
     /// </summary>
     private void WakeWriter()
     {
