@@ -142,6 +142,97 @@ public sealed class SessionLogFaultTests : SessionLogFileTests
     }
 
     /// <summary>
+    /// A batch of more than <c>EventInsert.RowsPerInsert</c> (16) events that fails after its first chunk went in, while
+    /// rows of the next chunk are gathered but not yet inserted, then commits on a retry. The failure is a
+    /// trigger on <c>sessions</c> that aborts the batch's session-open insert until the test lets it through:
+    /// rows gathered when it fired must be forgotten with the rollback, or the retry inserts them ahead of its own.
+    /// </summary>
+    [Test]
+    public async Task BatchFailingAfterAChunk_IsRetried_WithEveryEventOnceInOrder_AndItsBatchAndSpans()
+    {
+        const int PerSession = 20;
+        var logger = new RecordingLogger();
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, logger, Fast);
+        Execute(
+            DatabasePath,
+            """
+            CREATE TABLE fault_switch (armed INTEGER NOT NULL);
+            INSERT INTO fault_switch VALUES (1);
+            CREATE TRIGGER inject_fault BEFORE INSERT ON sessions WHEN EXISTS (SELECT 1 FROM fault_switch)
+            BEGIN SELECT RAISE(ABORT, 'injected fault'); END;
+            """);
+
+        // The writer retries a batch it took while the lock was held; everything queued meanwhile is the next batch,
+        // whole: one commit of 41 events, so the fault below lands inside it and not between two batches.
+        var at = DateTimeOffset.UtcNow;
+        using (HeldLock.Exclusive(DatabasePath))
+        {
+            Assert.That(log.TryAppend(TestEvent.Labelled("blocker")), Is.True);
+            Assert.That(await WaitUntilAsync(() => !log.Health.IsHealthy, Patience), Is.True, "the held lock never faulted the log");
+
+            // Ids 2..21: the first chunk is 2..17, and 18..21 are gathered when the open of "b" (id 22) fails.
+            for (var seq = 1; seq <= PerSession; seq++)
+            {
+                Assert.That(log.TryAppend(Statement("a", seq, at)), Is.True);
+            }
+
+            Assert.That(log.TryAppend(new SessionOpened(new SessionInfo("b", "pg", "postgres", "127.0.0.1:50001", "127.0.0.1:5432", at))), Is.True);
+            for (var seq = 1; seq <= PerSession; seq++)
+            {
+                Assert.That(log.TryAppend(Statement("b", seq, at)), Is.True);
+            }
+        }
+
+        Assert.That(
+            await WaitUntilAsync(() => log.Health.Fault?.Contains("injected fault", StringComparison.Ordinal) == true, Patience),
+            Is.True,
+            $"the batch never hit the injected fault (fault: {log.Health.Fault})");
+        Assert.That(Scalar(DatabasePath, "SELECT count(*) FROM events"), Is.EqualTo(1L), "only the blocker's batch committed");
+
+        Execute(DatabasePath, "DELETE FROM fault_switch;");
+        Assert.That(await WaitUntilAsync(() => log.Health.IsHealthy, Patience), Is.True, $"the retried batch never committed (fault: {log.Health.Fault})");
+        await log.FlushAsync().WaitAsync(Patience);
+
+        using var reader = SessionLogReader.Open(DatabasePath);
+        var events = reader.ReadEvents().ToList();
+        var expected = new List<string> { "test" };
+        expected.AddRange(Enumerable.Range(1, PerSession).Select(seq => $"a/{seq}"));
+        expected.Add("open/b");
+        expected.AddRange(Enumerable.Range(1, PerSession).Select(seq => $"b/{seq}"));
+        Assert.That(events.Select(Describe), Is.EqualTo(expected), "every event once, in the order it was queued");
+        Assert.That(events.Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, expected.Count).Select(id => (long)id)), "consecutive ids");
+
+        Assert.That(Rows(DatabasePath, "SELECT first_id, last_id FROM event_batches ORDER BY first_id;"), Is.EqualTo(new[] { "1-1", $"2-{expected.Count}" }));
+
+        // Every event of a session inside one of its runs, and every run bounded by the session's own events: here one
+        // run each, since no session's events are more than SessionSpans.Gap apart.
+        Assert.That(
+            Rows(DatabasePath, "SELECT session_id || ':' || first_id, last_id FROM session_spans ORDER BY session_id, first_id;"),
+            Is.EqualTo(Rows(DatabasePath, "SELECT session_id || ':' || min(id), max(id) FROM events WHERE session_id IS NOT NULL GROUP BY session_id ORDER BY session_id;")));
+        Assert.That(Rows(DatabasePath, "SELECT session_id || ':' || first_id, last_id FROM session_spans ORDER BY session_id, first_id;"), Is.EqualTo(new[] { "a:2-21", $"b:22-{expected.Count}" }));
+        Assert.That(Scalar(DatabasePath, "SELECT count(*) FROM sessions WHERE id = 'b'"), Is.EqualTo(1L));
+
+        // Rows left gathered from the failed attempt would go in ahead of the retry's own rows with the same ids: the
+        // retry would fail once more on the primary key before a later attempt (its chunk's failure discards) commits.
+        var failures = logger.Entries.Where(e => e.Id.Id == WriteFailedEventId).Select(e => e.Message).ToList();
+        Assert.That(failures, Has.Count.EqualTo(2), "the held lock, the injected fault, and no other failure: " + string.Join(" | ", failures));
+        Assert.That(failures[0], Does.Contain("locked"));
+        Assert.That(failures[1], Does.Contain("injected fault"));
+        Assert.That(logger.Count(RecoveredEventId), Is.EqualTo(2));
+
+        static string Describe(StoredEvent stored)
+        {
+            using var data = System.Text.Json.JsonDocument.Parse(stored.DataJson);
+            return stored.Kind switch
+            {
+                "statement" => $"{stored.SessionId}/{data.RootElement.GetProperty("seq").GetInt64()}",
+                "open" => $"open/{stored.SessionId}",
+                _ => stored.Kind,
+            };
+        }
+    }
+
+    /// <summary>
     /// A real ENOSPC: the database lives on a tiny tmpfs that a filler file fills up. Needs root (the
     /// proxy's test machines run as root); a refused mount fails the test, it does not skip it.
     /// </summary>
@@ -174,6 +265,35 @@ public sealed class SessionLogFaultTests : SessionLogFileTests
         Assert.That(CommittedLabels(path).Select(l => l[..Math.Min(l.Length, 4)]), Is.EqualTo(new[] { "befo", "big-" }));
         Assert.That(logger.Count(WriteFailedEventId), Is.EqualTo(1));
         Assert.That(logger.Count(RecoveredEventId), Is.EqualTo(1));
+    }
+
+    private static StatementEvent Statement(string sessionId, long seq, DateTimeOffset at) =>
+        new(sessionId, at, seq, "alice", "app", "select 1", null, "select", [], new StatementDecision("allow", null, [], []), null);
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout=10000;" + sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Each row's two columns as "first-second".</summary>
+    private static List<string> Rows(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var rows = command.ExecuteReader();
+        var result = new List<string>();
+        while (rows.Read())
+        {
+            result.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rows.GetValue(0)}-{rows.GetValue(1)}"));
+        }
+
+        return result;
     }
 
     private static void FillDisk(string path)

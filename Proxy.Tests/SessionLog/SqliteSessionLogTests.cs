@@ -9,6 +9,84 @@ namespace Proxy.Tests.SessionLog;
 [TestFixture]
 public sealed class SqliteSessionLogTests : SessionLogFileTests
 {
+    /// <summary>
+    /// The writer sleeps whenever the queue is empty, so every append here races its way to sleep: each producer waits
+    /// for its event's commit (strict) or a flush (normal) before the next, and nothing else would wake the writer. A
+    /// wake-up lost between the writer's look at the queue and its sleep leaves a wait hanging until the bound.
+    /// </summary>
+    [TestCase(Durability.Strict)]
+    [TestCase(Durability.Normal)]
+    public async Task ProducersRacingTheWritersSleep_AreAllCommitted_NoWakeUpLost(Durability durability)
+    {
+        const int Producers = 4;
+        const int PerProducer = 500;
+        await using (var log = SqliteSessionLog.Open(DatabasePath, durability, NullLogger.Instance, new SessionLogOptions { NormalCommitDelay = TimeSpan.Zero }))
+        {
+            var producers = Enumerable.Range(0, Producers).Select(producer => Task.Run(async () =>
+            {
+                for (var i = 0; i < PerProducer; i++)
+                {
+                    var sessionEvent = TestEvent.Labelled($"{producer}/{i}", $"p{producer}");
+                    if (durability == Durability.Strict)
+                    {
+                        await log.AppendCommittedAsync(sessionEvent).AsTask().WaitAsync(Patience);
+                    }
+                    else
+                    {
+                        Assert.That(log.TryAppend(sessionEvent), Is.True);
+                        await log.FlushAsync().WaitAsync(Patience);
+                    }
+                }
+            }));
+
+            await Task.WhenAll(producers);
+            Assert.That(log.Health, Is.EqualTo(new SessionLogHealth(null, 0, 0)));
+        }
+
+        var labels = CommittedLabels(DatabasePath);
+        Assert.That(labels, Has.Count.EqualTo(Producers * PerProducer));
+        for (var producer = 0; producer < Producers; producer++)
+        {
+            var prefix = $"{producer}/";
+            Assert.That(
+                labels.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)),
+                Is.EqualTo(Enumerable.Range(0, PerProducer).Select(i => prefix + i)),
+                "each producer's events once each, in its order");
+        }
+    }
+
+    /// <summary>
+    /// An event queued after the writer found the queue empty but before it announced its sleep: the producer sees no
+    /// sleeper to wake, so only the writer's second look at the queue, after the announcement, commits the event.
+    /// </summary>
+    [Test]
+    public async Task EventQueuedAsTheWriterGoesToSleep_IsCommittedWithoutAnotherWakeUp()
+    {
+        await using var log = SqliteSessionLog.Open(DatabasePath, Durability.Normal, NullLogger.Instance, new SessionLogOptions { NormalCommitDelay = TimeSpan.Zero });
+        var armed = 0;
+        var queuedInTheWindow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.GoingToSleep = () =>
+        {
+            if (Interlocked.Exchange(ref armed, 0) == 1)
+            {
+                Assert.That(log.TryAppend(TestEvent.Labelled("in-the-window")), Is.True);
+                queuedInTheWindow.SetResult();
+            }
+        };
+
+        await log.AppendCommittedAsync(TestEvent.Labelled("first")).AsTask().WaitAsync(Patience);
+        Volatile.Write(ref armed, 1);
+        await log.AppendCommittedAsync(TestEvent.Labelled("second")).AsTask().WaitAsync(Patience);
+        await queuedInTheWindow.Task.WaitAsync(Patience);
+
+        Assert.That(
+            await WaitUntilAsync(() => CommittedLabels(DatabasePath).Count == 3, Patience),
+            Is.True,
+            "the event queued as the writer went to sleep was never committed");
+        Assert.That(CommittedLabels(DatabasePath), Is.EqualTo(new[] { "first", "second", "in-the-window" }));
+        Assert.That(log.Health, Is.EqualTo(new SessionLogHealth(null, 0, 0)));
+    }
+
     [Test]
     public async Task OpenAndClose_AreStoredAsEventsAndSessionSummary()
     {
