@@ -4,15 +4,10 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Proxy.Benchmarks.Macro;
-using Proxy.Core.Policy;
-using Proxy.Core.Policy.Evaluation;
+using Proxy.Benchmarks.Statements;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
-using Proxy.Protocols;
-using Proxy.Protocols.Postgres;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Tcp;
 
@@ -56,7 +51,7 @@ public class SessionPumpBenchmarks
 
         _answer = Answer(Mode);
         _layer4 = Session.Start(new TcpPassthroughHandler(), setup: null);
-        _layer7 = Session.Start(PostgresHandlerWithShippedPolicies(), Mode == "prepared" ? Message('P', "P0_1\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{PgbenchSelect}$1\0"), [0, 0]) : null);
+        _layer7 = Session.Start(StatementPathBenchmarks.ShippedHandler(), Mode == "prepared" ? Message('P', "P0_1\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{PgbenchSelect}$1\0"), [0, 0]) : null);
 
         // Both hops must pass the transaction through unchanged, and layer 7 must record it.
         foreach (var session in new[] { _layer4, _layer7 })
@@ -86,13 +81,6 @@ public class SessionPumpBenchmarks
 
     [Benchmark]
     public long Layer7() => _layer7.Exchange(_requests[_next++ & 15], _answer).Answered;
-
-    private static PostgresHandler PostgresHandlerWithShippedPolicies()
-    {
-        var (document, diagnostics) = PolicyLoader.Load(Path.Combine(MacroCommand.FindRepositoryRoot(), "policies"));
-        var policy = new PolicyStore(CompiledPolicy.Compile(document ?? throw new InvalidOperationException(string.Join("\n", diagnostics))));
-        return new PostgresHandler(Session.Listener, new ProtocolServices { Policy = policy, LoggerFactory = NullLoggerFactory.Instance }, new PostgresSettings());
-    }
 
     /// <summary>What pgbench -S sends per transaction, as libpq frames it (seen with strace on pgbench).</summary>
     private static byte[] Request(string mode, int aid) => mode switch
@@ -157,14 +145,6 @@ public class SessionPumpBenchmarks
     /// <summary>A session over in-memory connections, started through its handler as a listener starts it.</summary>
     private sealed class Session : IDisposable
     {
-        public static readonly ListenerOptions Listener = new()
-        {
-            Name = "bench",
-            Protocol = PostgresHandler.ProtocolName,
-            Listen = new IPEndPoint(IPAddress.Loopback, 0),
-            Upstream = new IPEndPoint(IPAddress.Loopback, 5432),
-        };
-
         private readonly InMemoryConnection _client = new();
         private readonly InMemoryConnection _upstream = new();
         private readonly ProxySession _session;
@@ -172,8 +152,15 @@ public class SessionPumpBenchmarks
 
         private Session(IProtocolHandler handler)
         {
-            var info = new SessionInfo("bench-session", Listener.Name, handler.Name, "127.0.0.1:40000", "127.0.0.1:5432", DateTimeOffset.UtcNow);
-            _session = new ProxySession(info, Listener, _client, _upstream, new IPEndPoint(IPAddress.Loopback, 40000), Listener.Upstream, Log);
+            var listener = new ListenerOptions
+            {
+                Name = "bench",
+                Protocol = handler.Name,
+                Listen = new IPEndPoint(IPAddress.Loopback, 0),
+                Upstream = new IPEndPoint(IPAddress.Loopback, 5432),
+            };
+            var info = new SessionInfo("bench-session", listener.Name, handler.Name, "127.0.0.1:40000", "127.0.0.1:5432", DateTimeOffset.UtcNow);
+            _session = new ProxySession(info, listener, _client, _upstream, new IPEndPoint(IPAddress.Loopback, 40000), listener.Upstream, Log);
             _handling = handler.HandleAsync(_session);
         }
 

@@ -39,17 +39,7 @@ public class StatementPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var (document, diagnostics) = PolicyLoader.Load(Path.Combine(MacroCommand.FindRepositoryRoot(), "policies"));
-        var policy = new PolicyStore(CompiledPolicy.Compile(document ?? throw new InvalidOperationException(string.Join("\n", diagnostics))));
-        var listener = new ListenerOptions
-        {
-            Name = "bench",
-            Protocol = PostgresHandler.ProtocolName,
-            Listen = new IPEndPoint(IPAddress.Loopback, 0),
-            Upstream = new IPEndPoint(IPAddress.Loopback, 5432),
-        };
-        var handler = new PostgresHandler(listener, new ProtocolServices { Policy = policy, LoggerFactory = NullLoggerFactory.Instance }, new PostgresSettings());
-        _decider = new StatementDecider(handler);
+        _decider = new StatementDecider(ShippedHandler());
         _who = new PolicyInput { Protocol = PostgresHandler.ProtocolName, Listener = "bench", ClientIp = IPAddress.Loopback, User = "bench", DbUser = "bench", Db = "bench" };
         for (var i = 0; i < _queries.Length; i++)
         {
@@ -62,6 +52,21 @@ public class StatementPathBenchmarks
         {
             throw new InvalidOperationException("the shipped policies should mask every statement (mask_card_numbers)");
         }
+    }
+
+    /// <summary>A listener's PostgreSQL handler with the policies/ directory this repository ships (the product as deployed).</summary>
+    internal static PostgresHandler ShippedHandler()
+    {
+        var (document, diagnostics) = PolicyLoader.Load(Path.Combine(MacroCommand.FindRepositoryRoot(), "policies"));
+        var policy = new PolicyStore(CompiledPolicy.Compile(document ?? throw new InvalidOperationException(string.Join("\n", diagnostics))));
+        var listener = new ListenerOptions
+        {
+            Name = "bench",
+            Protocol = PostgresHandler.ProtocolName,
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            Upstream = new IPEndPoint(IPAddress.Loopback, 5432),
+        };
+        return new PostgresHandler(listener, new ProtocolServices { Policy = policy, LoggerFactory = NullLoggerFactory.Instance }, new PostgresSettings());
     }
 
     [Benchmark(Baseline = true)]
