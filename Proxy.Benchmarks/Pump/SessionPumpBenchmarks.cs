@@ -53,14 +53,10 @@ public class SessionPumpBenchmarks
         _layer4 = Session.Start(new TcpPassthroughHandler(), setup: null);
         _layer7 = Session.Start(StatementPathBenchmarks.ShippedHandler(), Mode == "prepared" ? Message('P', "P0_1\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{PgbenchSelect}$1\0"), [0, 0]) : null);
 
-        // Both hops must pass the transaction through unchanged, and layer 7 must record it.
+        // Both hops must pass the transaction through byte for byte (Take checks), and layer 7 must record it.
         foreach (var session in new[] { _layer4, _layer7 })
         {
-            var (sent, answered) = session.Exchange(_requests[0], _answer);
-            if (sent != _requests[0].Length || answered != _answer.Length)
-            {
-                throw new InvalidOperationException($"{Mode}: forwarded {sent} of {_requests[0].Length} request and {answered} of {_answer.Length} answer bytes");
-            }
+            session.Exchange(_requests[0], _answer, check: true);
         }
 
         if (_layer7.Log.Statements != 1)
@@ -187,13 +183,16 @@ public class SessionPumpBenchmarks
             return session;
         }
 
-        /// <summary>The request in, through the hop, the answer back: the bytes the hop sent each way.</summary>
-        public (long Sent, long Answered) Exchange(byte[] request, byte[] answer)
+        /// <summary>
+        /// The request in, through the hop, the answer back: the bytes the hop sent each way. With
+        /// <paramref name="check"/>, what it sent must be the request and the answer exactly.
+        /// </summary>
+        public (long Sent, long Answered) Exchange(byte[] request, byte[] answer, bool check = false)
         {
             _client.Deliver(request);
-            var sent = _upstream.Take();
+            var sent = _upstream.Take(check ? request : null);
             _upstream.Deliver(answer);
-            return (sent, _client.Take());
+            return (sent, _client.Take(check ? answer : null));
         }
 
         public void Dispose()
@@ -236,12 +235,17 @@ public class SessionPumpBenchmarks
             }
         }
 
-        /// <summary>As the socket's send loop takes what was written: everything, at once.</summary>
-        public long Take()
+        /// <summary>As the socket's send loop takes what was written: everything, at once; it must be <paramref name="expected"/> when given.</summary>
+        public long Take(byte[]? expected = null)
         {
             if (!_toPeer.Reader.TryRead(out var result))
             {
                 throw new InvalidOperationException("the handler sent nothing");
+            }
+
+            if (expected is not null && !result.Buffer.ToArray().AsSpan().SequenceEqual(expected))
+            {
+                throw new InvalidOperationException($"the hop sent {result.Buffer.Length} bytes other than the {expected.Length} it was given");
             }
 
             var length = result.Buffer.Length;
