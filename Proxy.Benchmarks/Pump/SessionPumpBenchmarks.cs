@@ -8,7 +8,6 @@ using Proxy.Benchmarks.Statements;
 using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 using Proxy.Core.Transport;
-using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Tcp;
 
 namespace Proxy.Benchmarks.Pump;
@@ -29,8 +28,6 @@ namespace Proxy.Benchmarks.Pump;
 /// </remarks>
 public class SessionPumpBenchmarks
 {
-    private const string PgbenchSelect = "SELECT abalance FROM pgbench_accounts WHERE aid = ";
-
     private readonly byte[][] _requests = new byte[16][];
     private byte[] _answer = [];
     private Session _layer4 = null!;
@@ -51,7 +48,7 @@ public class SessionPumpBenchmarks
 
         _answer = Answer(Mode);
         _layer4 = Session.Start(new TcpPassthroughHandler(), setup: null);
-        _layer7 = Session.Start(StatementPathBenchmarks.ShippedHandler(), Mode == "prepared" ? Message('P', "P0_1\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{PgbenchSelect}$1\0"), [0, 0]) : null);
+        _layer7 = Session.Start(Pgbench.ShippedHandler(), Mode == "prepared" ? Pgbench.Message('P', "P0_1\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{Pgbench.Select}$1\0"), [0, 0]) : null);
 
         // Both hops must pass the transaction through byte for byte (Take checks), and layer 7 must record it.
         foreach (var session in new[] { _layer4, _layer7 })
@@ -81,9 +78,9 @@ public class SessionPumpBenchmarks
     /// <summary>What pgbench -S sends per transaction, as libpq frames it (seen with strace on pgbench).</summary>
     private static byte[] Request(string mode, int aid) => mode switch
     {
-        "simple" => Message('Q', Encoding.UTF8.GetBytes($"{PgbenchSelect}{aid};\0")),
+        "simple" => Pgbench.Message('Q', Encoding.UTF8.GetBytes($"{Pgbench.Select}{aid};\0")),
         "extended" => [
-            .. Message('P', "\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{PgbenchSelect}$1;\0"), [0, 0]),
+            .. Pgbench.Message('P', "\0"u8.ToArray(), Encoding.UTF8.GetBytes($"{Pgbench.Select}$1;\0"), [0, 0]),
             .. BindDescribeExecuteSync(""u8, aid),
         ],
         "prepared" => BindDescribeExecuteSync("P0_1"u8, aid),
@@ -94,10 +91,10 @@ public class SessionPumpBenchmarks
     {
         var value = Encoding.UTF8.GetBytes(aid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return [
-            .. Message('B', "\0"u8.ToArray(), [.. statement, 0], [0, 0, 0, 1], Int32(value.Length), value, [0, 0]),
-            .. Message('D', "P\0"u8.ToArray()),
-            .. Message('E', "\0"u8.ToArray(), Int32(0)),
-            .. Message('S'),
+            .. Pgbench.Message('B', "\0"u8.ToArray(), [.. statement, 0], [0, 0, 0, 1], Pgbench.Int32(value.Length), value, [0, 0]),
+            .. Pgbench.Message('D', "P\0"u8.ToArray()),
+            .. Pgbench.Message('E', "\0"u8.ToArray(), Pgbench.Int32(0)),
+            .. Pgbench.Message('S'),
         ];
     }
 
@@ -105,37 +102,17 @@ public class SessionPumpBenchmarks
     private static byte[] Answer(string mode)
     {
         byte[] rows = [
-            .. Message('T', [0, 1], "abalance\0"u8.ToArray(), Int32(16_397), [0, 3], Int32(23), [0, 4], Int32(-1), [0, 0]),
-            .. Message('D', [0, 1], Int32(1), "0"u8.ToArray()),
-            .. Message('C', "SELECT 1\0"u8.ToArray()),
-            .. Message('Z', "I"u8.ToArray()),
+            .. Pgbench.Message('T', [0, 1], "abalance\0"u8.ToArray(), Pgbench.Int32(16_397), [0, 3], Pgbench.Int32(23), [0, 4], Pgbench.Int32(-1), [0, 0]),
+            .. Pgbench.Message('D', [0, 1], Pgbench.Int32(1), "0"u8.ToArray()),
+            .. Pgbench.Message('C', "SELECT 1\0"u8.ToArray()),
+            .. Pgbench.Message('Z', "I"u8.ToArray()),
         ];
         return mode switch
         {
             "simple" => rows,
-            "extended" => [.. Message('1'), .. Message('2'), .. rows],
-            _ => [.. Message('2'), .. rows],
+            "extended" => [.. Pgbench.Message('1'), .. Pgbench.Message('2'), .. rows],
+            _ => [.. Pgbench.Message('2'), .. rows],
         };
-    }
-
-    private static byte[] Int32(int value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, value);
-        return bytes;
-    }
-
-    private static byte[] Message(char type, params ReadOnlySpan<byte[]> parts)
-    {
-        var body = new ArrayBufferWriter<byte>();
-        foreach (var part in parts)
-        {
-            body.Write(part);
-        }
-
-        var output = new ArrayBufferWriter<byte>();
-        MessageWriter.WriteMessage(output, (byte)type, body.WrittenSpan);
-        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>A session over in-memory connections, started through its handler as a listener starts it.</summary>
@@ -166,18 +143,18 @@ public class SessionPumpBenchmarks
         public static Session Start(IProtocolHandler handler, byte[]? setup)
         {
             var session = new Session(handler);
-            byte[] startup = [.. Int32(0), .. Int32(196_608), .. "user\0bench\0database\0bench\0\0"u8];
+            byte[] startup = [.. Pgbench.Int32(0), .. Pgbench.Int32(196_608), .. "user\0bench\0database\0bench\0\0"u8];
             BinaryPrimitives.WriteInt32BigEndian(startup, startup.Length);
             byte[] secret = [1, 2, 3, 4];
             session.Exchange(startup, [
-                .. Message('R', Int32(0)),
-                .. Message('S', "client_encoding\0UTF8\0"u8.ToArray()),
-                .. Message('K', Int32(4242), secret),
-                .. Message('Z', "I"u8.ToArray()),
+                .. Pgbench.Message('R', Pgbench.Int32(0)),
+                .. Pgbench.Message('S', "client_encoding\0UTF8\0"u8.ToArray()),
+                .. Pgbench.Message('K', Pgbench.Int32(4242), secret),
+                .. Pgbench.Message('Z', "I"u8.ToArray()),
             ]);
             if (setup is not null)
             {
-                session.Exchange([.. setup, .. Message('S')], [.. Message('1'), .. Message('Z', "I"u8.ToArray())]);
+                session.Exchange([.. setup, .. Pgbench.Message('S')], [.. Pgbench.Message('1'), .. Pgbench.Message('Z', "I"u8.ToArray())]);
             }
 
             return session;

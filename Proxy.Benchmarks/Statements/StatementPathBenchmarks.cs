@@ -3,13 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Proxy.Benchmarks.Macro;
-using Proxy.Core.Policy;
 using Proxy.Core.Policy.Evaluation;
 using Proxy.Core.SessionLog;
-using Proxy.Core.Transport;
-using Proxy.Protocols;
 using Proxy.Protocols.Postgres;
 using Proxy.Protocols.Postgres.Framing;
 
@@ -25,8 +20,6 @@ namespace Proxy.Benchmarks.Statements;
 /// </summary>
 public class StatementPathBenchmarks
 {
-    private const string PgbenchSelect = "SELECT abalance FROM pgbench_accounts WHERE aid = ";
-
     private static readonly StatementOutcome Outcome = new(TimeSpan.FromMicroseconds(40), "SELECT 1", 1, null, null);
 
     private readonly byte[][] _queries = new byte[16][];
@@ -39,34 +32,19 @@ public class StatementPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _decider = new StatementDecider(ShippedHandler());
+        _decider = new StatementDecider(Pgbench.ShippedHandler());
         _who = new PolicyInput { Protocol = PostgresHandler.ProtocolName, Listener = "bench", ClientIp = IPAddress.Loopback, User = "bench", DbUser = "bench", Db = "bench" };
         for (var i = 0; i < _queries.Length; i++)
         {
-            _queries[i] = Message((byte)'Q', Encoding.UTF8.GetBytes($"{PgbenchSelect}{1 + (i * 62_347)};\0"));
+            _queries[i] = Pgbench.Message('Q', Encoding.UTF8.GetBytes($"{Pgbench.Select}{1 + (i * 62_347)};\0"));
         }
 
-        _parse = Message((byte)'P', [0, .. Encoding.UTF8.GetBytes($"{PgbenchSelect}$1;\0"), 0, 0]);
-        _prepared = _decider.Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes($"{PgbenchSelect}$1;")), _who, ambiguousEncoding: false, out _)[0];
+        _parse = Pgbench.Message('P', [0], Encoding.UTF8.GetBytes($"{Pgbench.Select}$1;\0"), [0, 0]);
+        _prepared = _decider.Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes($"{Pgbench.Select}$1;")), _who, ambiguousEncoding: false, out _)[0];
         if (_prepared.Masks is null)
         {
             throw new InvalidOperationException("the shipped policies should mask every statement (mask_card_numbers)");
         }
-    }
-
-    /// <summary>A listener's PostgreSQL handler with the policies/ directory this repository ships (the product as deployed).</summary>
-    internal static PostgresHandler ShippedHandler()
-    {
-        var (document, diagnostics) = PolicyLoader.Load(Path.Combine(MacroCommand.FindRepositoryRoot(), "policies"));
-        var policy = new PolicyStore(CompiledPolicy.Compile(document ?? throw new InvalidOperationException(string.Join("\n", diagnostics))));
-        var listener = new ListenerOptions
-        {
-            Name = "bench",
-            Protocol = PostgresHandler.ProtocolName,
-            Listen = new IPEndPoint(IPAddress.Loopback, 0),
-            Upstream = new IPEndPoint(IPAddress.Loopback, 5432),
-        };
-        return new PostgresHandler(listener, new ProtocolServices { Policy = policy, LoggerFactory = NullLoggerFactory.Instance }, new PostgresSettings());
     }
 
     [Benchmark(Baseline = true)]
@@ -107,14 +85,5 @@ public class StatementPathBenchmarks
         var run = _prepared.Copy();
         run.StartedAt = Stopwatch.GetTimestamp();
         return run.ToEvent("bench-session", "bench", "bench", Outcome);
-    }
-
-    private static byte[] Message(byte type, byte[] body)
-    {
-        var message = new byte[5 + body.Length];
-        message[0] = type;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(message.AsSpan(1), 4 + body.Length);
-        body.CopyTo(message, 5);
-        return message;
     }
 }
