@@ -23,7 +23,7 @@ internal enum Expected : byte
 }
 
 /// <summary>One statement on its way through: what it is, what the policy said, when it was sent.</summary>
-internal sealed class StatementRun(string text, string kind, IReadOnlyList<string> tables, PolicyDecision decision, bool refused)
+internal sealed class StatementRun(string text, string kind, IReadOnlyList<string> tables, PolicyDecision decision, bool refused, StatementDecision? recorded = null)
 {
     public string Text { get; } = text;
 
@@ -52,12 +52,15 @@ internal sealed class StatementRun(string text, string kind, IReadOnlyList<strin
     /// <summary>The statement's result masks; null when its decision has none (its rows then stream through unread).</summary>
     public StatementMasks? Masks { get; set; }
 
-    /// <summary>The decision as the session log records it, built once and shared by the copies of a prepared statement.</summary>
-    private StatementDecision? _recorded;
+    /// <summary>
+    /// The decision as the session log records it, built once and shared by the copies of a prepared statement
+    /// (and by consecutive statements with the same decision, see <see cref="StatementDecider"/>).
+    /// </summary>
+    private StatementDecision? _recorded = recorded;
 
     /// <summary>A fresh run of the same statement (each Execute of a prepared one): same decision, its own state and mask counts.</summary>
     public StatementRun Copy() =>
-        new(Text, Kind, Tables, Decision, Refused) { Masks = Masks is { } masks ? new StatementMasks(masks.Plan) : null, _recorded = Recorded() };
+        new(Text, Kind, Tables, Decision, Refused, Recorded()) { Masks = Masks is { } masks ? new StatementMasks(masks.Plan) : null };
 
     /// <summary>The statement's record, with <paramref name="outcome"/> when it is known.</summary>
     public StatementEvent ToEvent(string sessionId, string? identity, string? database, StatementOutcome? outcome)
@@ -77,12 +80,14 @@ internal sealed class StatementRun(string text, string kind, IReadOnlyList<strin
             outcome);
     }
 
-    private StatementDecision Recorded() =>
-        _recorded ??= new StatementDecision(
-            VerdictName(Decision.Verdict),
-            Decision.RuleId,
-            Decision.LogTags,
-            Decision.AuditHits.Count == 0 ? [] : Decision.AuditHits.Select(hit => hit.RuleId).ToArray());
+    private StatementDecision Recorded() => _recorded ??= RecordOf(Decision);
+
+    /// <summary>How the session log records <paramref name="decision"/>.</summary>
+    public static StatementDecision RecordOf(in PolicyDecision decision) =>
+        new(VerdictName(decision.Verdict),
+            decision.RuleId,
+            decision.LogTags,
+            decision.AuditHits.Count == 0 ? [] : decision.AuditHits.Select(hit => hit.RuleId).ToArray());
 
     private static string VerdictName(Verdict verdict) => verdict switch
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Proxy.Core.Policy.Evaluation;
+using Proxy.Core.SessionLog;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Masking;
 using Proxy.Protocols.Postgres.Sql;
@@ -24,6 +25,13 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     private string[] _lastTables = [];
 
     private readonly Repeat _repeat = new();
+
+    /// <summary>
+    /// The record of the last decision made here: a session's statements mostly get the same decision (pgbench -M
+    /// simple sends a new text every time), and their records then share one.
+    /// </summary>
+    private StatementDecision? _lastRecord;
+    private PolicyDecision _lastRecorded;
 
     /// <summary>
     /// Classifies and decides every statement of <paramref name="sql"/>, each with the session's fields of
@@ -59,7 +67,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             var refused = RefusalFor(decision);
             var masks = refused is null ? MasksFor(decision, out refused) : null;
             refusal ??= refused;
-            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null) { Masks = masks };
+            runs[i] = new StatementRun(text, kind, tables, decision, refused is not null, RecordOf(decision)) { Masks = masks };
             if (statement.Kind == StatementKind.Other && dropped is not null
                 && PreparedStatementDrop.Read(statementBytes, out var name) is var what and not DroppedStatements.None)
             {
@@ -88,6 +96,25 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// The record of <paramref name="decision"/>: the last one's when it records the same verdict, rule, tags and
+    /// audit hits (the policy hands out the same lists for the same contributions, so references are compared).
+    /// </summary>
+    private StatementDecision RecordOf(in PolicyDecision decision)
+    {
+        if (_lastRecord is null
+            || decision.Verdict != _lastRecorded.Verdict
+            || !ReferenceEquals(decision.RuleId, _lastRecorded.RuleId)
+            || !ReferenceEquals(decision.LogTags, _lastRecorded.LogTags)
+            || !ReferenceEquals(decision.AuditHits, _lastRecorded.AuditHits))
+        {
+            _lastRecord = StatementRun.RecordOf(decision);
+            _lastRecorded = decision;
+        }
+
+        return _lastRecord;
     }
 
     /// <summary>Decides a statement whose text the proxy makes up (a FunctionCall, a statement it has not seen prepared).</summary>

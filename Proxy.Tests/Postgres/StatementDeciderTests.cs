@@ -150,6 +150,30 @@ public sealed class StatementDeciderTests
         Assert.That(_dropped, Is.EqualTo(new[] { (DroppedStatements.One, (string?)"p1"), (DroppedStatements.One, (string?)"p1") }));
     }
 
+    [Test]
+    public void Statements_with_the_same_decision_share_its_record_and_each_other_decision_has_its_own()
+    {
+        var alice = Bob with { User = "alice" };
+        var records = new[]
+        {
+            Decide("SELECT * FROM public.items WHERE id = 1", Bob, out _)[0],
+            Decide("SELECT * FROM public.items WHERE id = 2", Bob, out _)[0],
+            Decide("SELECT * FROM public.orders", alice, out _)[0],
+            Decide("INSERT INTO public.items VALUES (3)", Bob, out _)[0],
+            Decide("SELECT * FROM public.items WHERE id = 4", Bob, out _)[0],
+        }.Select(run => run.ToEvent("s", "bob", "shop", outcome: null).Decision).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(records.Select(record => (record.Verdict, record.Rule)), Is.EqualTo(new[]
+            {
+                ("allow", (string?)null), ("allow", null), ("block", "alice_reads_no_orders"), ("allow", null), ("allow", null),
+            }));
+            Assert.That(records[1], Is.SameAs(records[0]), "the same decision: one record");
+            Assert.That(records[3], Is.Not.SameAs(records[2]), "another decision: its own record");
+        });
+    }
+
     private StatementRun[] Decide(string sql, PolicyInput who, out ErrorFields? refusal) =>
         _decider.Decide(Sql(sql), who, ambiguousEncoding: false, out refusal);
 
