@@ -31,7 +31,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     /// simple sends a new text every time), and their records then share one.
     /// </summary>
     private StatementDecision? _lastRecord;
-    private PolicyDecision _lastRecorded;
+    private PolicyDecision _lastRecordOf;
 
     /// <summary>
     /// Classifies and decides every statement of <paramref name="sql"/>, each with the session's fields of
@@ -105,13 +105,13 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     private StatementDecision RecordOf(in PolicyDecision decision)
     {
         if (_lastRecord is null
-            || decision.Verdict != _lastRecorded.Verdict
-            || !ReferenceEquals(decision.RuleId, _lastRecorded.RuleId)
-            || !ReferenceEquals(decision.LogTags, _lastRecorded.LogTags)
-            || !ReferenceEquals(decision.AuditHits, _lastRecorded.AuditHits))
+            || decision.Verdict != _lastRecordOf.Verdict
+            || !ReferenceEquals(decision.RuleId, _lastRecordOf.RuleId)
+            || !ReferenceEquals(decision.LogTags, _lastRecordOf.LogTags)
+            || !ReferenceEquals(decision.AuditHits, _lastRecordOf.AuditHits))
         {
             _lastRecord = StatementRun.RecordOf(decision);
-            _lastRecorded = decision;
+            _lastRecordOf = decision;
         }
 
         return _lastRecord;
