@@ -8,9 +8,9 @@ namespace Proxy.Benchmarks.Macro;
 /// pgbench's select-only workload (small request/response round trips) in every query mode (-M simple,
 /// extended, prepared) at 1, 8 and 64 clients, against PostgreSQL directly, through the proxy at layer 7
 /// (a <c>postgres</c> listener with the shipped policies, every statement recorded) and through pgbouncer
-/// in session mode; in the simple mode at 8 and at 1 client also through the proxy at layer 4 and haproxy. One table
-/// per case, its variants interleaved round by round. Where bulk throughput measures bytes, this measures
-/// the latency and CPU the hop adds per message, which is what a database client feels.
+/// in session mode; in the simple mode at 8 and at 1 client also through the proxy at layer 4 and haproxy.
+/// One table per case, its variants interleaved round by round. Where bulk throughput measures bytes, this
+/// measures the latency and CPU the hop adds per message, which is what a database client feels.
 /// </summary>
 internal static partial class PgbenchThroughput
 {
