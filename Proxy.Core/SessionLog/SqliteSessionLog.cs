@@ -357,7 +357,6 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
                 }
 
                 batch.Clear();
-                Volatile.Write(ref _inFlight, 0);
             }
         }
         catch (Exception ex)
@@ -625,6 +624,8 @@ public sealed class SqliteSessionLog : ISessionLog, IAsyncDisposable
             _fault = null;
         }
 
+        // Committed, so no longer held: cleared before a waiter resumes, so the health it reads next counts them gone.
+        Volatile.Write(ref _inFlight, 0);
         foreach (var pending in batch)
         {
             pending.Completion?.TrySetResult();
