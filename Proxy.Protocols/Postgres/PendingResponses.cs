@@ -130,11 +130,20 @@ internal struct PendingResponse
 
     /// <summary>Under column masks: the statement's kept columns the Execute was sent on (see <see cref="RowsOf"/>).</summary>
     public ResultMask? KeptColumns;
+
+    /// <summary>For a forwarded Parse or Bind: the statement or portal it defines, which its answer settles.</summary>
+    public Definition? Defines;
+
+    /// <summary>Whether the server's ReadyForQuery answers this one (it ends a batch).</summary>
+    public readonly bool EndsBatch => Expected is Expected.Sync or Expected.QueryCycle or Expected.FunctionCall;
 }
 
 /// <summary>
 /// The answers still owed by the server, oldest first. The client loop adds as it forwards; the server loop
-/// takes as answers arrive. A ring that grows and never shrinks, so steady traffic allocates nothing.
+/// takes as answers arrive. A ring that grows and never shrinks, so steady traffic allocates nothing. Taking
+/// an answer settles what it defines (see <see cref="Definition"/>): taken as answered by ParseComplete or
+/// BindComplete, failed otherwise (an error, or skipped after one), so no definition stays unanswered once
+/// its answer is gone.
 /// </summary>
 internal sealed class PendingResponses
 {
@@ -142,11 +151,34 @@ internal sealed class PendingResponses
     private PendingResponse[] _items = new PendingResponse[16];
     private int _head;
     private int _count;
+    private long _batchesSent;
+    private bool _closed;
+
+    /// <summary>The definition the client loop waits for the answer to, and what it waits on (<see cref="WhenAnswered"/>).</summary>
+    private Definition? _awaited;
+    private TaskCompletionSource? _answered;
+
+    /// <summary>
+    /// How many batches (a Sync, Query or FunctionCall and what came before it) the client loop has sent: the
+    /// number of the batch being sent now. Client loop only.
+    /// </summary>
+    public long BatchesSent => _batchesSent;
 
     public void Enqueue(in PendingResponse response)
     {
         lock (_lock)
         {
+            if (response.EndsBatch)
+            {
+                _batchesSent++;
+            }
+
+            if (_closed)
+            {
+                // The server is gone: nothing sent now will be answered.
+                Settle(response.Defines, taken: false);
+            }
+
             if (_count == _items.Length)
             {
                 var grown = new PendingResponse[_items.Length * 2];
@@ -182,7 +214,43 @@ internal sealed class PendingResponses
         }
     }
 
-    public bool TryDequeue(out PendingResponse response)
+    /// <summary>Takes the oldest answer owed; what it defined failed (an error, or the server skipped it).</summary>
+    public bool TryDequeue(out PendingResponse response) => TryDequeue(out response, taken: false);
+
+    /// <summary>Takes the oldest answer owed for its ParseComplete or BindComplete: what it defined stands.</summary>
+    public bool TryDequeueCompleted() => TryDequeue(out _, taken: true);
+
+    /// <summary>Client loop: completes once the server has answered <paramref name="definition"/> (at once if it has).</summary>
+    public Task WhenAnswered(Definition definition)
+    {
+        lock (_lock)
+        {
+            if (!definition.IsUnanswered)
+            {
+                return Task.CompletedTask;
+            }
+
+            // Continuations run on the pool, never inside the server loop's dequeue.
+            _awaited = definition;
+            _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _answered.Task;
+        }
+    }
+
+    /// <summary>The server is gone: what is owed fails now, and whatever is sent later at once.</summary>
+    public void Close()
+    {
+        lock (_lock)
+        {
+            _closed = true;
+            for (var i = 0; i < _count; i++)
+            {
+                Settle(_items[(_head + i) % _items.Length].Defines, taken: false);
+            }
+        }
+    }
+
+    private bool TryDequeue(out PendingResponse response, bool taken)
     {
         lock (_lock)
         {
@@ -196,7 +264,24 @@ internal sealed class PendingResponses
             _items[_head] = default;
             _head = (_head + 1) % _items.Length;
             _count--;
+            Settle(response.Defines, taken);
             return true;
+        }
+    }
+
+    /// <summary>Settles a definition (under the lock), and wakes the client loop when it waits for this one.</summary>
+    private void Settle(Definition? definition, bool taken)
+    {
+        if (definition is null || !definition.IsUnanswered)
+        {
+            return;
+        }
+
+        definition.Settle(taken);
+        if (ReferenceEquals(definition, _awaited))
+        {
+            _awaited = null;
+            _answered!.TrySetResult();
         }
     }
 }

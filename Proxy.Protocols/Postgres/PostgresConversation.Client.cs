@@ -89,10 +89,20 @@ internal sealed partial class PostgresConversation
                 await OnQueryAsync(message, upstream).ConfigureAwait(false);
                 return false;
             case FrontendMessageType.Parse:
-                OnParse(message, upstream);
+                if (OnParse(message, upstream) is { } earlier)
+                {
+                    await AwaitAnswerAsync(earlier, upstream).ConfigureAwait(false);
+                    OnParse(message, upstream);
+                }
+
                 return false;
             case FrontendMessageType.Bind:
-                OnBind(message, upstream);
+                if (OnBind(message, upstream) is { } unanswered)
+                {
+                    await AwaitAnswerAsync(unanswered, upstream).ConfigureAwait(false);
+                    OnBind(message, upstream);
+                }
+
                 return false;
             case FrontendMessageType.Execute:
                 await OnExecuteAsync(message, upstream).ConfigureAwait(false);
@@ -122,10 +132,33 @@ internal sealed partial class PostgresConversation
         }
     }
 
-    private void Forward(in PostgresMessage message, PipeWriter upstream, Expected expected)
+    private void Forward(in PostgresMessage message, PipeWriter upstream, Expected expected, Definition? defines = null)
     {
         MessageWriter.WriteRaw(upstream, message.Raw);
-        _pending.Enqueue(new PendingResponse { Expected = expected });
+        defines?.Sent(_pending.BatchesSent);
+        _pending.Enqueue(new PendingResponse { Expected = expected, Defines = defines });
+    }
+
+    /// <summary>
+    /// The definition by that name, when the server has not failed it; null otherwise. Sets
+    /// <paramref name="unanswered"/> when it comes from an earlier batch the server has not answered yet: the
+    /// caller must then wait for that answer (<see cref="AwaitAnswerAsync"/>) before using the name at all.
+    /// </summary>
+    private T? Current<T>(T? found, out T? unanswered)
+        where T : Definition
+    {
+        unanswered = found is not null && found.AwaitsAnswer(_pending.BatchesSent) ? found : null;
+        return found is { IsFailed: false } ? found : null;
+    }
+
+    /// <summary>
+    /// Waits for the server's answer to a definition of an earlier batch. What was forwarded goes out first: the
+    /// server answers a batch at its Sync, which may still be in this loop's output.
+    /// </summary>
+    private async ValueTask AwaitAnswerAsync(Definition definition, PipeWriter upstream)
+    {
+        await upstream.FlushAsync(_session.Aborted).ConfigureAwait(false);
+        await _pending.WhenAnswered(definition).WaitAsync(_session.Aborted).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -214,11 +247,23 @@ internal sealed partial class PostgresConversation
     /// <summary>
     /// Parse: the statement is classified and decided once, here; Bind and Execute of it follow this decision.
     /// A refused Parse is replaced by a failing one, so the server itself reports an error and skips to Sync.
+    /// Returns, without doing anything, a definition of the name from an earlier batch still unanswered.
     /// </summary>
-    private void OnParse(in PostgresMessage message, PipeWriter upstream)
+    private PreparedStatement? OnParse(in PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var name = reader.ReadCString();
+        PreparedStatement? existing = null, unanswered = null;
+        if (name.Length > 0)
+        {
+            existing = Current(_statements.GetValueOrDefault(name), out unanswered);
+        }
+
+        if (unanswered is not null)
+        {
+            return unanswered;
+        }
+
         var sql = reader.ReadCStringBytes();
         var runs = Decide(sql, out var refusal);
         var statement = new PreparedStatement(runs, refusal);
@@ -227,36 +272,48 @@ internal sealed partial class PostgresConversation
         // The proxy answers 42P05 itself, as PostgreSQL does, rather than forward: should the server have dropped
         // the name where the proxy cannot see it (DEALLOCATE inside a function), it would take the new text while
         // the proxy's Binds still followed the decision and shape of the old one. A refused named statement is
-        // not kept: the server never gets it, so the name stays free for a Parse of another text.
-        if (name.Length == 0)
-        {
-            _statements[name] = statement;
-        }
-        else if (refusal is null ? !_statements.TryAdd(name, statement) : _statements.ContainsKey(name))
+        // not kept: the server never gets it, so the name stays free for a Parse of another text. A name the
+        // server may hold without the proxy knowing it (SQL PREPARE) is forwarded, and the server's 42P05 then
+        // fails the definition.
+        if (existing is not null)
         {
             refusal = new ErrorFields(ErrorFields.Error, ErrorFields.DuplicatePreparedStatement, $"prepared statement \"{name}\" already exists");
+        }
+        else if (name.Length == 0 || refusal is null)
+        {
+            _statements[name] = statement;
         }
 
         if (refusal is null)
         {
-            Forward(message, upstream, Expected.Parse);
-            return;
+            Forward(message, upstream, Expected.Parse, defines: statement);
+            return null;
         }
 
         Refuse(upstream, refusal, asParse: true);
         _pending.Enqueue(new PendingResponse { Expected = Expected.Parse, Refusal = refusal, Statements = Copies(runs) });
+        return null;
     }
 
-    /// <summary>Bind of a refused statement is refused; otherwise the portal remembers its statement and parameters.</summary>
-    private void OnBind(in PostgresMessage message, PipeWriter upstream)
+    /// <summary>
+    /// Bind of a refused statement is refused; otherwise the portal remembers its statement and parameters.
+    /// Returns, without doing anything, the statement's definition when it is from an earlier batch still unanswered.
+    /// </summary>
+    private PreparedStatement? OnBind(in PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var portal = reader.ReadCString();
         var name = reader.ReadCStringBytes();
-        if (!TryGetStatement(name, out var statement))
+        var statement = Current(FindStatement(name), out var unanswered);
+        if (unanswered is not null)
         {
-            // Not defined through this connection's Parse: a statement of SQL PREPARE, which shares the namespace.
-            // Nothing here says what it does, so it is decided as an unknown statement.
+            return unanswered;
+        }
+
+        if (statement is null)
+        {
+            // Not defined through this connection's Parse (or the server failed that Parse): a statement of SQL
+            // PREPARE, which shares the namespace. Nothing here says what it does, so it is decided as an unknown statement.
             statement = DecideUnseen($"(prepared statement \"{Encoding.UTF8.GetString(name)}\")");
         }
 
@@ -266,28 +323,30 @@ internal sealed partial class PostgresConversation
             _portals.Remove(portal);
             Refuse(upstream, refusal, asParse: true);
             _pending.Enqueue(new PendingResponse { Expected = Expected.Bind, Refusal = refusal, Statements = Copies(statement.Runs) });
-            return;
+            return null;
         }
 
         var parameters = _settings.AuditParameters ? ReadParameters(ref reader) : SkipParameters(ref reader);
 
         // Only rows that may be masked need the formats Bind asks for (see ShapeKnownBeforeRows).
         var formats = statement.Runs is [{ Masks: not null }, ..] ? ReadResultFormats(ref reader, statement) : null;
-        _portals[portal] = new BoundPortal(statement, parameters, formats);
-        Forward(message, upstream, Expected.Bind);
+        var bound = new BoundPortal(statement, parameters, formats);
+        _portals[portal] = bound;
+        Forward(message, upstream, Expected.Bind, defines: bound);
+        return null;
     }
 
     /// <summary>A statement by the UTF-8 bytes of its name, without making a string of it (every Bind of a named statement names it).</summary>
-    private bool TryGetStatement(ReadOnlySequence<byte> name, out PreparedStatement statement)
+    private PreparedStatement? FindStatement(ReadOnlySequence<byte> name)
     {
         if (name.Length > 128)
         {
-            return _statements.TryGetValue(Encoding.UTF8.GetString(name), out statement!);
+            return _statements.GetValueOrDefault(Encoding.UTF8.GetString(name));
         }
 
         Span<char> chars = stackalloc char[128];
         var count = Encoding.UTF8.GetChars(name, chars);
-        return _statements.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..count], out statement!);
+        return _statements.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..count], out var statement) ? statement : null;
     }
 
     /// <summary>
@@ -299,15 +358,17 @@ internal sealed partial class PostgresConversation
         var reader = new MessageBodyReader(message.Body);
         var what = reader.ReadByte();
         var name = reader.ReadCString();
+        // A definition still unanswered is used as it is: should the server fail it, it skips this Describe as well
+        // or describes what it does hold, which is then kept by a definition no one uses again.
         PreparedStatement? statement = null;
-        if (what == (byte)'P' && _portals.TryGetValue(name, out var portal))
+        if (what == (byte)'P' && Current(_portals.GetValueOrDefault(name), out _) is { } portal)
         {
             portal.Described = true;
             statement = portal.Statement;
         }
         else if (what == (byte)'S')
         {
-            _statements.TryGetValue(name, out statement);
+            statement = Current(_statements.GetValueOrDefault(name), out _);
         }
 
         MessageWriter.WriteRaw(upstream, message.Raw);
@@ -335,8 +396,21 @@ internal sealed partial class PostgresConversation
     {
         var reader = new MessageBodyReader(message.Body);
         var portal = reader.ReadCString();
+        var bound = Current(_portals.GetValueOrDefault(portal), out var unanswered);
+        return unanswered is null ? ExecuteAsync(message, upstream, portal, bound) : ExecuteAfterAnswerAsync(message, upstream, portal, unanswered);
+    }
+
+    /// <summary>An Execute of a portal bound in an earlier batch the server has not answered yet.</summary>
+    private async ValueTask ExecuteAfterAnswerAsync(PostgresMessage message, PipeWriter upstream, string portal, BoundPortal unanswered)
+    {
+        await AwaitAnswerAsync(unanswered, upstream).ConfigureAwait(false);
+        await ExecuteAsync(message, upstream, portal, unanswered.IsFailed ? null : unanswered).ConfigureAwait(false);
+    }
+
+    private ValueTask ExecuteAsync(PostgresMessage message, PipeWriter upstream, string portal, BoundPortal? bound)
+    {
         StatementRun[]? runs = null;
-        if (_portals.TryGetValue(portal, out var bound) && bound.Statement.Runs.Length > 0)
+        if (bound is not null && bound.Statement.Runs.Length > 0)
         {
             var run = bound.Statement.Runs[0].Copy();
             run.Parameters = bound.Parameters;
@@ -554,7 +628,7 @@ internal sealed partial class PostgresConversation
     /// shape is kept for as long as the object is. Only a planned statement's: PostgreSQL does not check utility
     /// statements so, and the rows of `FETCH c` or `EXECUTE p` change shape with whatever `c` or `p` is at the time.
     /// </summary>
-    internal sealed class PreparedStatement(StatementRun[] runs, ErrorFields? refusal)
+    internal sealed class PreparedStatement(StatementRun[] runs, ErrorFields? refusal) : Definition
     {
         private volatile byte[]? _description;
 
@@ -658,7 +732,7 @@ internal sealed partial class PostgresConversation
     }
 
     /// <summary>A portal: the statement it was bound to, with the parameters and result formats of the Bind.</summary>
-    private sealed class BoundPortal(PreparedStatement statement, string?[]? parameters, short[]? resultFormats)
+    private sealed class BoundPortal(PreparedStatement statement, string?[]? parameters, short[]? resultFormats) : Definition
     {
         public PreparedStatement Statement { get; } = statement;
 

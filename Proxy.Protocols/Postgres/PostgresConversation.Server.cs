@@ -119,7 +119,8 @@ internal sealed partial class PostgresConversation
         }
 
         // The server is gone (or broke the protocol): the client learns it from the closed connection, as it
-        // would without the proxy, and the client loop stops reading.
+        // would without the proxy, and the client loop stops reading (and waiting for answers).
+        _pending.Close();
         await CompleteClientOutputAsync().ConfigureAwait(false);
         _client.Input.CancelPendingRead();
     }
@@ -156,7 +157,10 @@ internal sealed partial class PostgresConversation
                 EndResult();
                 OnCompletion(message);
                 break;
-            case BackendMessageType.ParseComplete or BackendMessageType.BindComplete or BackendMessageType.CloseComplete:
+            case BackendMessageType.ParseComplete or BackendMessageType.BindComplete:
+                _pending.TryDequeueCompleted();
+                break;
+            case BackendMessageType.CloseComplete:
                 _pending.TryDequeue(out _);
                 break;
             case BackendMessageType.NoticeResponse when TryMaskReport(message, client, out _):
@@ -222,7 +226,7 @@ internal sealed partial class PostgresConversation
         while (_pending.TryDequeue(out var done))
         {
             RecordRemaining(done, outcome: null);
-            if (done.Expected is Expected.Sync or Expected.QueryCycle or Expected.FunctionCall)
+            if (done.EndsBatch)
             {
                 return;
             }

@@ -282,7 +282,7 @@ public sealed class PostgresKeptColumnMaskTests
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }
 
-    private static async Task AsSuperuserAsync(string database, string sql)
+    internal static async Task AsSuperuserAsync(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(Server.ConnectionString(database));
         await connection.OpenAsync();

@@ -1,0 +1,199 @@
+using System.Text;
+using Proxy.Core.Policy;
+using Proxy.Core.SessionLog;
+using Proxy.Protocols.Postgres;
+using Proxy.Tests.Policy;
+using Proxy.Tests.Support;
+using static Proxy.Tests.Integration.PostgresKeptColumnMaskTests;
+using static Proxy.Tests.Integration.PostgresKeptShapeTests;
+
+namespace Proxy.Tests.Integration;
+
+/// <summary>
+/// A prepared statement's name means what the server runs under it, not what the client last sent for it: a Parse
+/// the server refuses (the name is taken by a SQL PREPARE, or by a statement whose Close the server skipped) must
+/// not lend its text's decision to the statement the server does run, which is decided as one the proxy has not
+/// seen. The policy masks a table's column and refuses what the proxy cannot read, so a statement run under a
+/// harmless text would show the secret where the proxy's own decision refuses. Byte by byte, so the batches and
+/// what is pipelined are the test's.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class PostgresStatementNameTests
+{
+    private const string Policy = """
+        version 1
+        default allow
+
+        rule secrets {
+          when sql.tables any in ["people", "public.people"]
+          then mask column ["secret"] with partial(keep: 2)
+        }
+
+        rule unread {
+          when sql.kind == unknown
+          then block "the proxy cannot read it"
+        }
+        """;
+
+    private const string CatalogRole = "statement_names_catalog";
+    private const string Secret = "ssh-secret-1";
+    private const string Masked = "**********-1";
+
+    /// <summary>A text the policy lets through unmasked, whose one text column the secret would fill under a bypass.</summary>
+    private const string Harmless = "select 'harmless'::text";
+
+    private InProcessProxy _proxy = null!;
+    private string _database = null!;
+
+    private static PostgresServer Server => PostgresFixture.Server;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabaseAsync()
+    {
+        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}; create role {CatalogRole} login");
+        _database = await Server.CreateDatabaseAsync("statement_names", $"""
+            create table people (id int primary key, secret text);
+            insert into people values (1, '{Secret}');
+            """);
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabaseAsync()
+    {
+        await Server.DropDatabaseAsync(_database);
+        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}");
+    }
+
+    [SetUp]
+    public void Start() => _proxy = InProcessProxy.Start(
+        InProcessProxy.Listener(Server.EndPoint) with
+        {
+            Protocol = "postgres",
+            ProtocolSettings = new PostgresSettings { Catalog = new HeldCredential(CatalogRole, string.Empty) },
+        },
+        policy: new PolicyStore(PolicyEvaluationTests.Compile(Policy)));
+
+    [TearDown]
+    public async Task StopAsync() => await _proxy.DisposeAsync();
+
+    /// <summary>The server keeps the SQL PREPARE's statement and refuses the Parse; a Bind of the name runs the former.</summary>
+    [TestCase(false, Description = "the Bind after the Parse's answer")]
+    [TestCase(true, Description = "the Bind pipelined right behind the Parse's Sync, before the proxy has its answer")]
+    [CancelAfter(60_000)]
+    public async Task A_parse_the_server_refuses_as_a_duplicate_does_not_rename_what_it_runs(bool pipelined, CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("prepare n as select secret from people where id = 1"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CZ"));
+
+        byte[] parse = [.. Parse("n", Harmless), .. Sync()];
+        byte[] run = [.. Bind("", "n", [], null), .. Execute(""), .. Sync()];
+        if (pipelined)
+        {
+            await client.SendAsync(Batch(parse, run), cancellationToken);
+        }
+        else
+        {
+            await client.SendAsync(parse, cancellationToken);
+        }
+
+        var refused = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(refused.Single(m => m.Type == 'E').Fields()['C'], Is.EqualTo("42P05"), "the server's own answer: " + Types(refused));
+        if (!pipelined)
+        {
+            await client.SendAsync(run, cancellationToken);
+        }
+
+        AssertRefusedAsUnseen(await client.ReadUntilReadyAsync(cancellationToken));
+        Assert.That(Recorded("(prepared statement \"n\")").Select(e => e.Decision.Verdict), Is.EqualTo(new[] { "block" }));
+        Assert.That(Recorded(Harmless), Is.Empty, "nothing ran under the text the server refused");
+    }
+
+    /// <summary>
+    /// An error early in a batch makes the server skip the rest of it, a Close included: the statement stays there,
+    /// and a later Parse of its name is refused by the server as a duplicate.
+    /// </summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_close_the_server_skipped_leaves_the_name_to_the_statement_it_holds(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("c", "select secret from people where id = 1"), Sync()), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
+
+        await client.SendAsync(Batch(Parse("", "select 1/0"), Bind("", "", [], null), Execute(""), Close('S', "c"), Sync()), cancellationToken);
+        var failed = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(failed.Single(m => m.Type == 'E').Fields()['C'], Is.EqualTo("22012"), Types(failed));
+        Assert.That(Types(failed), Does.Not.Contain("3"), "no CloseComplete: the server skipped the Close");
+
+        await client.SendAsync(Batch(Parse("c", Harmless), Sync()), cancellationToken);
+        var refused = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(refused.Single(m => m.Type == 'E').Fields()['C'], Is.EqualTo("42P05"), Types(refused));
+
+        await client.SendAsync(Batch(Bind("", "c", [], null), Execute(""), Sync()), cancellationToken);
+        AssertRefusedAsUnseen(await client.ReadUntilReadyAsync(cancellationToken));
+    }
+
+    /// <summary>A statement parsed in one batch and bound in the next, both in one write: the Bind waits for the Parse's answer, and follows its text.</summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_statement_bound_in_the_batch_after_its_parse_follows_its_text(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("m", "select secret from people where id = $1"), Sync(), Bind("", "m", [], "1"), Execute(""), Sync()), cancellationToken);
+
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+        Assert.That(Recorded("select secret from people where id = $1").Select(e => e.Parameters?.SingleOrDefault()), Is.EqualTo(new[] { "1" }));
+        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+    }
+
+    /// <summary>
+    /// A portal bound in one batch and executed in the next, pipelined: the Execute waits for the Bind's answer.
+    /// The Bind is skipped here (an error before it), so the portal the server executes is the held cursor of that
+    /// name, and the Execute is not taken for a run of the statement the skipped Bind named.
+    /// </summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task An_execute_of_a_portal_whose_bind_the_server_skipped_is_not_taken_for_that_bind(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("declare p cursor with hold for select id from people"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CZ"));
+
+        await client.SendAsync(Batch(Parse("", "select 1/0"), Bind("", "", [], null), Execute(""), Parse("h", Harmless), Bind("p", "h", [], null), Sync(), Execute("p"), Sync()), cancellationToken);
+        var failed = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(failed.Single(m => m.Type == 'E').Fields()['C'], Is.EqualTo("22012"), Types(failed));
+
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "1" }), "the cursor's rows");
+        Assert.That(Recorded(Harmless), Is.Empty);
+        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+    }
+
+    private async Task<PostgresWireClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = await PostgresWireClient.ConnectAsync(_proxy.EndPoint, cancellationToken);
+        await client.SendAsync(PostgresWireClient.Startup(("user", PostgresServer.Superuser), ("database", _database)), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+        return client;
+    }
+
+    /// <summary>The first field of each row up to the next ReadyForQuery, which must come without an error.</summary>
+    private static async Task<string[]> ValuesAsync(PostgresWireClient client, CancellationToken cancellationToken)
+    {
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(Types(messages), Does.Not.Contain("E"), Types(messages));
+        return [.. messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0)))];
+    }
+
+    /// <summary>Refused by the policy's rule for statements it cannot read: not run under the text the server refused.</summary>
+    private static void AssertRefusedAsUnseen(IReadOnlyList<WireMessage> messages)
+    {
+        Assert.That(messages.Where(m => m.Type == 'D'), Is.Empty, Types(messages));
+        Assert.That(messages.Single(m => m.Type == 'E').Fields()['M'], Does.Contain("the proxy cannot read it"), Types(messages));
+    }
+
+    private List<StatementEvent> Recorded(string text) =>
+        [.. _proxy.Log.Events.Select(e => e.Event).OfType<StatementEvent>().Where(e => e.Text == text)];
+}
