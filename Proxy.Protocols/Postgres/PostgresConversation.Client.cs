@@ -314,7 +314,8 @@ internal sealed partial class PostgresConversation
         {
             // Not defined through this connection's Parse (or the server failed that Parse): a statement of SQL
             // PREPARE, which shares the namespace. Nothing here says what it does, so it is decided as an unknown statement.
-            statement = DecideUnseen($"(prepared statement \"{Encoding.UTF8.GetString(name)}\")");
+            var text = Encoding.UTF8.GetString(name);
+            statement = DecideUnseen($"(prepared statement \"{text}\")", _decider.TablesOfPrepared(text));
         }
 
         if (statement.Refusal is { } refusal)
@@ -611,12 +612,16 @@ internal sealed partial class PostgresConversation
     private static readonly short[] AllText = [0];
     private static readonly short[] AllBinary = [1];
 
-    private PreparedStatement DecideUnseen(string text)
+    /// <summary>
+    /// A statement or portal the proxy has not seen defined, decided as an unknown statement reading <paramref name="tables"/>:
+    /// those of the SQL PREPARE or DECLARE that defined it in this session, if one did.
+    /// </summary>
+    private PreparedStatement DecideUnseen(string text, string[] tables)
     {
-        var decision = _decider.Decide(_who, text, "unknown", dynamic: false);
+        var decision = _decider.Decide(_who, text, "unknown", dynamic: false, tables);
         var refusal = _decider.RefusalFor(decision);
         var masks = refusal is null ? _decider.MasksFor(decision, out refusal) : null;
-        return new PreparedStatement([new StatementRun(text, "unknown", [], decision, refusal is not null) { Masks = masks }], refusal);
+        return new PreparedStatement([new StatementRun(text, "unknown", tables, decision, refusal is not null) { Masks = masks }], refusal);
     }
 
     private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, run => run.Copy());

@@ -201,7 +201,7 @@ internal sealed partial class PostgresConversation
     /// </summary>
     private StatementRun? UnboundPortalRun(string portal)
     {
-        var unseen = DecideUnseen($"(portal \"{portal}\")");
+        var unseen = DecideUnseen($"(portal \"{portal}\")", _decider.TablesOfCursor(portal));
         return unseen.Refusal is null && unseen.Runs is [{ Masks: not null } run] ? run : null;
     }
 

@@ -34,6 +34,20 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     private PolicyDecision _lastRecordOf;
 
     /// <summary>
+    /// The tables of each cursor and SQL-prepared statement this session defined, by name (see <see cref="NamedSource"/>):
+    /// a FETCH, EXECUTE or protocol Bind of one is decided with them. Kept until redefined (cursors) or dropped in SQL
+    /// (statements); a stale entry only adds tables. Created at the first definition.
+    /// </summary>
+    private Dictionary<string, string[]>? _cursors;
+    private Dictionary<string, string[]>? _prepared;
+
+    /// <summary>The tables of the cursor <paramref name="name"/> as its DECLARE named them; none when this session did not declare it.</summary>
+    public string[] TablesOfCursor(string name) => _cursors?.GetValueOrDefault(name) ?? [];
+
+    /// <summary>The tables of the statement SQL PREPARE named <paramref name="name"/>; none when this session did not prepare it.</summary>
+    public string[] TablesOfPrepared(string name) => _prepared?.GetValueOrDefault(name) ?? [];
+
+    /// <summary>
     /// Classifies and decides every statement of <paramref name="sql"/>, each with the session's fields of
     /// <paramref name="who"/>. <paramref name="refusal"/> is the error for the first refused statement, null when
     /// all may run.
@@ -54,6 +68,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         var multi = _batch.Count > 1;
         var runs = new StatementRun[_batch.Count];
         List<(DroppedStatements What, string? Name)>? drops = null;
+        List<(SourceUse Use, string Name, string[] Tables)>? sources = null;
         for (var i = 0; i < _batch.Count; i++)
         {
             var statement = _batch[i];
@@ -62,6 +77,18 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             var unknown = statement.Unknown || ambiguousEncoding;
             var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
             var tables = Tables(_batch.Tables(i));
+            if ((statement.Kind == StatementKind.Other || statement.Dynamic) && NamedSource.Read(statementBytes, out var source) is var use and not SourceUse.None)
+            {
+                var defined = use switch
+                {
+                    SourceUse.ReadsCursor => DefinedEarlier(sources, SourceUse.DeclaresCursor, source!) ?? TablesOfCursor(source!),
+                    SourceUse.ExecutesStatement => DefinedEarlier(sources, SourceUse.PreparesStatement, source!) ?? TablesOfPrepared(source!),
+                    _ => [],
+                };
+                tables = defined.Length == 0 ? tables : [.. tables.Union(defined, StringComparer.Ordinal)];
+                (sources ??= []).Add((use, source!, tables));
+            }
+
             var input = Input(who, text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown, clock);
             var decision = policy.Decide(input);
             var refused = RefusalFor(decision);
@@ -75,18 +102,42 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             }
         }
 
-        // Only what will be sent drops anything: one refused statement keeps the whole Query from the server.
+        // Only what will be sent drops or defines anything: one refused statement keeps the whole Query from the server.
         if (refusal is null && drops is not null)
         {
             foreach (var (what, name) in drops)
             {
                 dropped!(what, name);
+                if (what == DroppedStatements.One)
+                {
+                    _prepared?.Remove(name!);
+                }
+                else
+                {
+                    _prepared?.Clear();
+                }
             }
         }
 
-        // Only a single statement the classifier read with certainty, that drops nothing: a repeat of it must mean
-        // nothing but another run of the same decision.
-        if (runs is [{ Kind: not "unknown" and not "other" } run] && drops is null)
+        if (refusal is null && sources is not null)
+        {
+            foreach (var (use, name, tables) in sources)
+            {
+                switch (use)
+                {
+                    case SourceUse.DeclaresCursor:
+                        (_cursors ??= new(StringComparer.Ordinal))[name] = tables;
+                        break;
+                    case SourceUse.PreparesStatement:
+                        (_prepared ??= new(StringComparer.Ordinal))[name] = tables;
+                        break;
+                }
+            }
+        }
+
+        // Only a single statement the classifier read with certainty, that drops nothing and names no source of
+        // rows: a repeat of it must mean nothing but another run of the same decision.
+        if (runs is [{ Kind: not "unknown" and not "other" } run] && drops is null && sources is null)
         {
             _repeat.Keep(bytes, policy, who, ambiguousEncoding, clock, run, refusal);
         }
@@ -117,9 +168,26 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         return _lastRecord;
     }
 
-    /// <summary>Decides a statement whose text the proxy makes up (a FunctionCall, a statement it has not seen prepared).</summary>
-    public PolicyDecision Decide(in PolicyInput who, string text, string kind, bool dynamic) =>
-        handler.Services.Policy.Current.Decide(Input(who, text, kind, [], where: false, multi: false, cteWrite: false, dynamic, unknown: true, PolicyClock.Local()));
+    /// <summary>The tables of the last source of that name an earlier statement of the same Query defined; null when none did.</summary>
+    private static string[]? DefinedEarlier(List<(SourceUse Use, string Name, string[] Tables)>? sources, SourceUse definition, string name)
+    {
+        for (var i = (sources?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            if (sources![i].Use == definition && sources[i].Name == name)
+            {
+                return sources[i].Tables;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Decides a statement whose text the proxy makes up (a FunctionCall, a statement or portal it has not seen
+    /// defined), with the <paramref name="tables"/> known to be behind it.
+    /// </summary>
+    public PolicyDecision Decide(in PolicyInput who, string text, string kind, bool dynamic, string[]? tables = null) =>
+        handler.Services.Policy.Current.Decide(Input(who, text, kind, tables ?? [], where: false, multi: false, cteWrite: false, dynamic, unknown: true, PolicyClock.Local()));
 
     /// <summary>The error a refused statement gets, or null when the decision lets it run (an approval is asked for when it is sent).</summary>
     public ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch

@@ -106,7 +106,8 @@ public sealed class PostgresStatementNameTests
         }
 
         AssertRefusedAsUnseen(await client.ReadUntilReadyAsync(cancellationToken));
-        Assert.That(Recorded("(prepared statement \"n\")").Select(e => e.Decision.Verdict), Is.EqualTo(new[] { "block" }));
+        var bound = Recorded("(prepared statement \"n\")");
+        Assert.That(bound.Select(e => (e.Decision.Verdict, string.Join(",", e.Tables))), Is.EqualTo(new[] { ("block", "people") }), "with the tables of the SQL PREPARE");
         Assert.That(Recorded(Harmless), Is.Empty, "nothing ran under the text the server refused");
     }
 
@@ -169,6 +170,51 @@ public sealed class PostgresStatementNameTests
         Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "1" }), "the cursor's rows");
         Assert.That(Recorded(Harmless), Is.Empty);
         Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+    }
+
+    /// <summary>A FETCH names no table: it is decided with the tables of the cursor's DECLARE, so the table's column mask applies.</summary>
+    [TestCase("c", "c")]
+    [TestCase("C", "c", Description = "unquoted names fold to lower case")]
+    [TestCase("\"Cur\"", "\"Cur\"")]
+    [CancelAfter(60_000)]
+    public async Task Rows_fetched_from_a_cursor_are_masked_by_the_tables_it_was_declared_on(string declared, string fetched, CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query($"begin; declare {declared} cursor for select secret from people"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CCZ"));
+
+        await client.SendAsync(Query($"fetch all from {fetched}"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+        Assert.That(Recorded($"fetch all from {fetched}").Single().Tables, Is.EqualTo(new[] { "people" }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_cursor_declared_and_fetched_in_one_query_is_masked(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("begin; declare c cursor for select secret from people; fetch all from c; commit"), cancellationToken);
+
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+    }
+
+    /// <summary>An EXECUTE names no table: it is decided with the tables of the statement's PREPARE, until DEALLOCATE drops it.</summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Rows_of_a_sql_prepared_statement_are_masked_by_the_tables_it_was_prepared_on(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("prepare q (int) as select secret from people where id = $1"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CZ"));
+
+        await client.SendAsync(Query("execute q(1)"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+
+        await client.SendAsync(Query("deallocate q; prepare q as select 'harmless'::text"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CCZ"));
+        await client.SendAsync(Query("execute q"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "harmless" }));
+        Assert.That(Recorded("execute q").Single().Tables, Is.Empty, "the dropped statement's tables went with it");
     }
 
     private async Task<PostgresWireClient> ConnectAsync(CancellationToken cancellationToken)

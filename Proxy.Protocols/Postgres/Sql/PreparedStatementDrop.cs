@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Proxy.Protocols.Postgres.Sql;
 
 /// <summary>What a statement drops of the session's prepared statements.</summary>
@@ -62,31 +60,12 @@ internal static class PreparedStatementDrop
             }
         }
 
-        var text = statement.Slice(token.Start, token.Length);
-        switch (token.Kind)
+        if (token.Kind == TokenKind.Word && token.Keyword == Keyword.All)
         {
-            case TokenKind.Word when token.Keyword == Keyword.All:
-                return DroppedStatements.All;
-            case TokenKind.Word:
-                // Unquoted names fold to lower case (ASCII only, as PostgreSQL's downcase_identifier does in UTF-8).
-                name = AsciiLower(text);
-                return DroppedStatements.One;
-            case TokenKind.QuotedIdentifier:
-                name = Encoding.UTF8.GetString(text[1..^1]).Replace("\"\"", "\"", StringComparison.Ordinal);
-                return DroppedStatements.One;
-            default:
-                return DroppedStatements.All;
-        }
-    }
-
-    private static string AsciiLower(ReadOnlySpan<byte> word)
-    {
-        Span<byte> lower = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
-        for (var i = 0; i < word.Length; i++)
-        {
-            lower[i] = word[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(word[i] | 0x20) : word[i];
+            return DroppedStatements.All;
         }
 
-        return Encoding.UTF8.GetString(lower);
+        name = NamedSource.Name(statement, token);
+        return name is null ? DroppedStatements.All : DroppedStatements.One;
     }
 }
