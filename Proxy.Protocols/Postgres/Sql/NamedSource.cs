@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Proxy.Protocols.Postgres.Sql;
 
 /// <summary>How a statement defines or reads a named source of rows: a cursor, or a statement of SQL PREPARE.</summary>
@@ -89,7 +91,7 @@ internal static class NamedSource
         {
             // ASCII only, as PostgreSQL's downcase_identifier does in UTF-8.
             TokenKind.Word => AsciiLower(text),
-            TokenKind.QuotedIdentifier => System.Text.Encoding.UTF8.GetString(text[1..^1]).Replace("\"\"", "\"", StringComparison.Ordinal),
+            TokenKind.QuotedIdentifier => Encoding.UTF8.GetString(text[1..^1]).Replace("\"\"", "\"", StringComparison.Ordinal),
             _ => null,
         };
     }
@@ -102,6 +104,6 @@ internal static class NamedSource
             lower[i] = word[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(word[i] | 0x20) : word[i];
         }
 
-        return System.Text.Encoding.UTF8.GetString(lower);
+        return Encoding.UTF8.GetString(lower);
     }
 }
