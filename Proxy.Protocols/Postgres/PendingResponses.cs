@@ -134,6 +134,12 @@ internal struct PendingResponse
     /// <summary>For a forwarded Parse or Bind: the statement or portal it defines, which its answer settles.</summary>
     public Definition? Defines;
 
+    /// <summary>
+    /// By statement (as <see cref="Statements"/>), what each forwarded statement changes of the session's named sources:
+    /// settled as taken when it completes (<see cref="PendingResponses.Completed"/>), failed if the answer ends first.
+    /// </summary>
+    public SourceChange?[]? Changes;
+
     /// <summary>Whether the server's ReadyForQuery answers this one (it ends a batch).</summary>
     public readonly bool EndsBatch => Expected is Expected.Sync or Expected.QueryCycle or Expected.FunctionCall;
 }
@@ -176,7 +182,7 @@ internal sealed class PendingResponses
             if (_closed)
             {
                 // The server is gone: nothing sent now will be answered.
-                Settle(response.Defines, taken: false);
+                SettleAll(response, taken: false);
             }
 
             if (_count == _items.Length)
@@ -245,7 +251,7 @@ internal sealed class PendingResponses
             _closed = true;
             for (var i = 0; i < _count; i++)
             {
-                Settle(_items[(_head + i) % _items.Length].Defines, taken: false);
+                SettleAll(_items[(_head + i) % _items.Length], taken: false);
             }
         }
     }
@@ -264,8 +270,27 @@ internal sealed class PendingResponses
             _items[_head] = default;
             _head = (_head + 1) % _items.Length;
             _count--;
-            Settle(response.Defines, taken);
+            SettleAll(response, taken);
             return true;
+        }
+    }
+
+    /// <summary>Server loop: the statement that makes <paramref name="change"/> completed, so the change is taken.</summary>
+    public void Completed(SourceChange change)
+    {
+        lock (_lock)
+        {
+            Settle(change, taken: true);
+        }
+    }
+
+    /// <summary>Settles what an answer defines (as <paramref name="taken"/>) and the changes its statements did not complete (as failed).</summary>
+    private void SettleAll(in PendingResponse response, bool taken)
+    {
+        Settle(response.Defines, taken);
+        foreach (var change in response.Changes ?? [])
+        {
+            Settle(change, taken: false);
         }
     }
 

@@ -61,10 +61,10 @@ internal sealed partial class PostgresConversation
     }
 
     /// <summary>Asks for every statement that needs approval, then sends the message, or its failing substitute when one is not approved.</summary>
-    private async ValueTask ApproveAndSendAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[] runs, string? describePortal = null, BoundPortal? bound = null)
+    private async ValueTask ApproveAndSendAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[] runs, SourceChange?[]? changes, string? describePortal = null, BoundPortal? bound = null)
     {
         var refusal = await ApproveAsync(runs, upstream).ConfigureAwait(false);
-        await SendStatementsAsync(message, upstream, expected, runs, refusal, describePortal, bound).ConfigureAwait(false);
+        await SendStatementsAsync(message, upstream, expected, runs, refusal, changes, describePortal, bound).ConfigureAwait(false);
     }
 
     /// <summary>

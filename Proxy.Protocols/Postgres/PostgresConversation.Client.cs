@@ -7,7 +7,6 @@ using Proxy.Core.SessionLog;
 using Proxy.Core.Sessions;
 using Proxy.Protocols.Postgres.Framing;
 using Proxy.Protocols.Postgres.Masking;
-using Proxy.Protocols.Postgres.Sql;
 
 namespace Proxy.Protocols.Postgres;
 
@@ -19,6 +18,9 @@ internal sealed partial class PostgresConversation
 
     /// <summary>Portals by name: the statement each was bound to, and the parameters it was bound with.</summary>
     private readonly Dictionary<string, BoundPortal> _portals = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the proxy refused a message of the extended batch being sent: the server skips the rest of it, up to Sync.</summary>
+    private bool _refusedInBatch;
 
     /// <summary>Runs until the client ends or breaks the protocol; returns what it broke, or null.</summary>
     private async Task<string?> RunClientLoopAsync()
@@ -88,19 +90,19 @@ internal sealed partial class PostgresConversation
             case FrontendMessageType.Query:
                 await OnQueryAsync(message, upstream).ConfigureAwait(false);
                 return false;
+            // Each of these returns, without doing anything, a definition or drop of the name it uses that an earlier
+            // batch sent and the server has not answered: it is handled again once the answer is in.
             case FrontendMessageType.Parse:
-                if (OnParse(message, upstream) is { } earlier)
+                while (OnParse(message, upstream) is { } unanswered)
                 {
-                    await AwaitAnswerAsync(earlier, upstream).ConfigureAwait(false);
-                    OnParse(message, upstream);
+                    await AwaitAnswerAsync(unanswered, upstream).ConfigureAwait(false);
                 }
 
                 return false;
             case FrontendMessageType.Bind:
-                if (OnBind(message, upstream) is { } unanswered)
+                while (OnBind(message, upstream) is { } unanswered)
                 {
                     await AwaitAnswerAsync(unanswered, upstream).ConfigureAwait(false);
-                    OnBind(message, upstream);
                 }
 
                 return false;
@@ -111,9 +113,14 @@ internal sealed partial class PostgresConversation
                 OnDescribe(message, upstream);
                 return false;
             case FrontendMessageType.Close:
-                OnClose(message, upstream);
+                while (OnClose(message, upstream) is { } unanswered)
+                {
+                    await AwaitAnswerAsync(unanswered, upstream).ConfigureAwait(false);
+                }
+
                 return false;
             case FrontendMessageType.Sync:
+                _refusedInBatch = false;
                 Forward(message, upstream, Expected.Sync);
                 return false;
             case FrontendMessageType.FunctionCall:
@@ -168,18 +175,19 @@ internal sealed partial class PostgresConversation
     private ValueTask OnQueryAsync(PostgresMessage message, PipeWriter upstream)
     {
         var sql = new MessageBodyReader(message.Body).ReadCStringBytes();
-        var runs = Decide(sql, out var refusal);
+        var runs = Decide(sql, out var refusal, out var changes);
         return refusal is null && NeedsApproval(runs)
-            ? ApproveAndSendAsync(message, upstream, Expected.QueryCycle, runs)
-            : SendStatementsAsync(message, upstream, Expected.QueryCycle, runs, refusal);
+            ? ApproveAndSendAsync(message, upstream, Expected.QueryCycle, runs, changes)
+            : SendStatementsAsync(message, upstream, Expected.QueryCycle, runs, refusal, changes);
     }
 
     /// <summary>
     /// Sends a message that runs statements (Query, Execute, FunctionCall), or a failing substitute when they
     /// are refused. In strict durability each statement's record is committed first: one that cannot be
-    /// recorded does not run.
+    /// recorded does not run. <paramref name="changes"/>: what the statements do to the session's named sources,
+    /// by statement, should the server run them.
     /// </summary>
-    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal, string? describePortal = null, BoundPortal? bound = null)
+    private async ValueTask SendStatementsAsync(PostgresMessage message, PipeWriter upstream, Expected expected, StatementRun[]? runs, ErrorFields? refusal, SourceChange?[]? changes = null, string? describePortal = null, BoundPortal? bound = null)
     {
         if (refusal is null && runs is { Length: > 0 })
         {
@@ -208,10 +216,18 @@ internal sealed partial class PostgresConversation
             }
 
             MessageWriter.WriteRaw(upstream, message.Raw);
+            foreach (var change in changes ?? [])
+            {
+                if (change is not null)
+                {
+                    _decider.Sources.Sent(change, _pending.BatchesSent);
+                }
+            }
         }
         else
         {
             // In the extended protocol the substitute must be an extended message too, so the server skips to Sync.
+            changes = null;
             Refuse(upstream, refusal, asParse: expected == Expected.Execute);
         }
 
@@ -220,7 +236,7 @@ internal sealed partial class PostgresConversation
             run.StartedAt = Stopwatch.GetTimestamp();
         }
 
-        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs, RowsOf = shaped, ResultFormats = shaped is null ? null : bound!.ResultFormats, KeptColumns = keptColumns });
+        _pending.Enqueue(new PendingResponse { Expected = expected, Refusal = refusal, Statements = runs, Changes = changes, RowsOf = shaped, ResultFormats = shaped is null ? null : bound!.ResultFormats, KeptColumns = keptColumns });
     }
 
     /// <summary>Commits each statement's record (outcome still unknown); the refusal to send when the log cannot take it.</summary>
@@ -247,25 +263,30 @@ internal sealed partial class PostgresConversation
     /// <summary>
     /// Parse: the statement is classified and decided once, here; Bind and Execute of it follow this decision.
     /// A refused Parse is replaced by a failing one, so the server itself reports an error and skips to Sync.
-    /// Returns, without doing anything, a definition of the name from an earlier batch still unanswered.
+    /// Returns, without doing anything, a definition or drop of the name from an earlier batch still unanswered.
     /// </summary>
-    private PreparedStatement? OnParse(in PostgresMessage message, PipeWriter upstream)
+    private Definition? OnParse(in PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var name = reader.ReadCString();
-        PreparedStatement? existing = null, unanswered = null;
+        PreparedStatement? existing = null;
         if (name.Length > 0)
         {
-            existing = Current(_statements.GetValueOrDefault(name), out unanswered);
+            if (AwaitedDrop(name) is { } drop)
+            {
+                return drop;
+            }
+
+            existing = Current(_statements.GetValueOrDefault(name), out var unanswered);
+            if (unanswered is not null)
+            {
+                return unanswered;
+            }
         }
 
-        if (unanswered is not null)
-        {
-            return unanswered;
-        }
-
+        // What a statement does to the session's named sources counts when it is executed, not here.
         var sql = reader.ReadCStringBytes();
-        var runs = Decide(sql, out var refusal);
+        var runs = Decide(sql, out var refusal, out _);
         var statement = new PreparedStatement(runs, refusal);
 
         // A named statement cannot be redefined before it is closed; the unnamed one is replaced by every Parse.
@@ -297,13 +318,18 @@ internal sealed partial class PostgresConversation
 
     /// <summary>
     /// Bind of a refused statement is refused; otherwise the portal remembers its statement and parameters.
-    /// Returns, without doing anything, the statement's definition when it is from an earlier batch still unanswered.
+    /// Returns, without doing anything, the statement's definition or drop when it is from an earlier batch still unanswered.
     /// </summary>
-    private PreparedStatement? OnBind(in PostgresMessage message, PipeWriter upstream)
+    private Definition? OnBind(in PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var portal = reader.ReadCString();
         var name = reader.ReadCStringBytes();
+        if (_decider.Sources.AnyUnapplied && AwaitedDrop(Encoding.UTF8.GetString(name)) is { } drop)
+        {
+            return drop;
+        }
+
         var statement = Current(FindStatement(name), out var unanswered);
         if (unanswered is not null)
         {
@@ -313,9 +339,11 @@ internal sealed partial class PostgresConversation
         if (statement is null)
         {
             // Not defined through this connection's Parse (or the server failed that Parse): a statement of SQL
-            // PREPARE, which shares the namespace. Nothing here says what it does, so it is decided as an unknown statement.
+            // PREPARE, which shares the namespace, decided as its EXECUTE would be; one the proxy has not seen prepared
+            // is decided as an unknown statement.
             var text = Encoding.UTF8.GetString(name);
-            statement = DecideUnseen($"(prepared statement \"{text}\")", _decider.TablesOfPrepared(text));
+            var sources = _decider.Sources;
+            statement = DecideUnseen($"(prepared statement \"{text}\")", sources.PreparedStatement(text) ? "execute" : "unknown", sources.TablesOfPrepared(text));
         }
 
         if (statement.Refusal is { } refusal)
@@ -411,32 +439,58 @@ internal sealed partial class PostgresConversation
     private ValueTask ExecuteAsync(PostgresMessage message, PipeWriter upstream, string portal, BoundPortal? bound)
     {
         StatementRun[]? runs = null;
-        if (bound is not null && bound.Statement.Runs.Length > 0)
+        ErrorFields? refusal = null;
+        SourceChange?[]? changes = null;
+        if (bound is { Statement: { Unseen: false, Runs: [{ Kind: "other" or "prepare" or "execute" or "unknown" } statement] } })
+        {
+            // What it declares, prepares, drops, fetches or executes is a name, whose meaning is the session's when it
+            // runs: it is decided again now, and what it changes counts from here.
+            runs = Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(statement.Text)), out refusal, out changes);
+            runs[0].Parameters = bound.Parameters;
+        }
+        else if (bound is not null && bound.Statement.Runs.Length > 0)
         {
             var run = bound.Statement.Runs[0].Copy();
             run.Parameters = bound.Parameters;
             runs = [run];
         }
-        else if (bound is null && UnboundPortalRun(portal) is { } cursor)
+        else if (bound is null && !_refusedInBatch)
         {
-            runs = [cursor];
+            // Not bound here: a cursor declared in SQL is a portal too (a refused Bind leaves none, and the server skips to Sync).
+            var unseen = UnboundPortal(portal);
+            runs = unseen.Runs;
+            refusal = unseen.Refusal;
         }
 
         // The hold is here, not at Parse: each execution is asked for, with its parameters known, and the Parse,
         // Bind and Describe sent with it (Npgsql sends all five at once) are answered meanwhile.
-        return NeedsApproval(runs)
-            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!, describePortal: portal, bound)
-            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal: null, describePortal: portal, bound);
+        return refusal is null && NeedsApproval(runs)
+            ? ApproveAndSendAsync(message, upstream, Expected.Execute, runs!, changes, describePortal: portal, bound)
+            : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal, changes, describePortal: portal, bound);
     }
 
-    private void OnClose(in PostgresMessage message, PipeWriter upstream)
+    /// <summary>Close: the name is forgotten. A statement's waits for a drop of it still unanswered, which would put it back should it fail.</summary>
+    private SourceChange? OnClose(in PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var what = reader.ReadByte();
         var name = reader.ReadCString();
+        if (what == (byte)'S' && AwaitedDrop(name) is { } drop)
+        {
+            return drop;
+        }
+
         _ = what == (byte)'S' ? _statements.Remove(name) : _portals.Remove(name);
         Forward(message, upstream, Expected.Close);
+        return null;
     }
+
+    /// <summary>
+    /// A DEALLOCATE or DISCARD ALL of the statement <paramref name="name"/> an earlier batch sent and the server has not
+    /// answered: until it has, the name may still be the statement the drop forgot (see <see cref="SessionSources"/>).
+    /// </summary>
+    private SourceChange? AwaitedDrop(string name) =>
+        _decider.Sources.AnyUnapplied ? _decider.Sources.AwaitedDrop(name, _pending.BatchesSent) : null;
 
     /// <summary>
     /// FunctionCall (PostgreSQL protocol 55.2.6) names a function by OID: what it does cannot be seen, so it
@@ -463,8 +517,8 @@ internal sealed partial class PostgresConversation
     /// Classifies and decides every statement of <paramref name="sql"/>. <paramref name="refusal"/> is the
     /// error for the first refused statement, null when all may run.
     /// </summary>
-    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal) =>
-        _decider.Decide(sql, _who, _ambiguousEncoding, out refusal);
+    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal, out SourceChange?[]? changes) =>
+        _decider.Decide(sql, _who, _ambiguousEncoding, out refusal, out changes);
 
     /// <summary>
     /// Sends the server, in place of a refused message, a statement that fails at once and touches nothing:
@@ -473,8 +527,9 @@ internal sealed partial class PostgresConversation
     /// loop replaces its error with <paramref name="refusal"/>. The literal names the refusal, so the
     /// server's own log says why the statement failed.
     /// </summary>
-    private static void Refuse(PipeWriter upstream, ErrorFields refusal, bool asParse)
+    private void Refuse(PipeWriter upstream, ErrorFields refusal, bool asParse)
     {
+        _refusedInBatch |= asParse;
         var reason = refusal.Message.Replace("'", "''", StringComparison.Ordinal);
         var sql = $"SELECT 'refused by the access proxy: {reason}'::pg_catalog.int4";
         if (asParse)
@@ -520,31 +575,6 @@ internal sealed partial class PostgresConversation
         }
 
         return values;
-    }
-
-    /// <summary>
-    /// DEALLOCATE and DISCARD ALL drop prepared statements in SQL, where Close does not see it: the proxy forgets
-    /// them as it sends the statement, so a name that Parse defines again is decided (and described) anew rather
-    /// than run under the decision and result shape of what it replaced. Should the statement fail, the server
-    /// keeps them and a Bind of one is decided as a statement the proxy has not seen.
-    /// </summary>
-    private void ForgetDropped(DroppedStatements dropped, string? name)
-    {
-        switch (dropped)
-        {
-            case DroppedStatements.One:
-                _statements.Remove(name!);
-                break;
-            case DroppedStatements.All:
-                // The unnamed statement is not PostgreSQL's to drop here (it lives until the next Parse), nor the proxy's.
-                _statements.TryGetValue(string.Empty, out var unnamed);
-                _statements.Clear();
-                if (unnamed is not null)
-                {
-                    _statements[string.Empty] = unnamed;
-                }
-                break;
-        }
     }
 
     /// <summary>Steps over Bind's parameters when they are not recorded.</summary>
@@ -613,15 +643,16 @@ internal sealed partial class PostgresConversation
     private static readonly short[] AllBinary = [1];
 
     /// <summary>
-    /// A statement or portal the proxy has not seen defined, decided as an unknown statement reading <paramref name="tables"/>:
-    /// those of the SQL PREPARE or DECLARE that defined it in this session, if one did.
+    /// A statement or portal not defined through this connection's Parse or Bind, decided as <paramref name="kind"/>
+    /// reading <paramref name="tables"/>: `execute` (dynamic, as SQL EXECUTE is) or `other` (a FETCH) with the tables
+    /// of the SQL PREPARE or DECLARE that defined it in this session, `unknown` when none did.
     /// </summary>
-    private PreparedStatement DecideUnseen(string text, string[] tables)
+    private PreparedStatement DecideUnseen(string text, string kind, string[] tables)
     {
-        var decision = _decider.Decide(_who, text, "unknown", dynamic: false, tables);
+        var decision = _decider.Decide(_who, text, kind, dynamic: kind == "execute", tables, unknown: kind == "unknown");
         var refusal = _decider.RefusalFor(decision);
         var masks = refusal is null ? _decider.MasksFor(decision, out refusal) : null;
-        return new PreparedStatement([new StatementRun(text, "unknown", tables, decision, refusal is not null) { Masks = masks }], refusal);
+        return new PreparedStatement([new StatementRun(text, kind, tables, decision, refusal is not null) { Masks = masks }], refusal) { Unseen = true };
     }
 
     private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, run => run.Copy());
@@ -646,6 +677,9 @@ internal sealed partial class PostgresConversation
         public bool ShapeIsFixed { get; } = runs is [{ Kind: "select" or "insert" or "update" or "delete" or "merge" }];
 
         public ErrorFields? Refusal { get; } = refusal;
+
+        /// <summary>Decided by the proxy for a name it has not seen parsed: its text is the proxy's, not SQL to decide again.</summary>
+        public bool Unseen { get; init; }
 
         /// <summary>The body of the first RowDescription a Describe of it answered; empty for NoData; null until then.</summary>
         public byte[]? Description => _description;

@@ -195,14 +195,15 @@ internal sealed partial class PostgresConversation
     private static partial Regex ToStdout();
 
     /// <summary>
-    /// An Execute of a portal this connection did not Bind (a cursor declared in SQL is a portal too): nothing
-    /// says what it returns, so when the policy masks an unknown statement, its rows are masked as one (every
-    /// column without an origin whole). Null when no mask applies: the Execute passes as before.
+    /// An Execute of a portal this connection did not Bind (a cursor declared in SQL is a portal too): decided as the
+    /// FETCH it is (kind `other`) with the tables of the cursor's DECLARE, or as an unknown statement when the proxy did
+    /// not see it declared (a function's cursor). Its rows are masked by the columns' origins, since nothing else says
+    /// what they are.
     /// </summary>
-    private StatementRun? UnboundPortalRun(string portal)
+    private PreparedStatement UnboundPortal(string portal)
     {
-        var unseen = DecideUnseen($"(portal \"{portal}\")", _decider.TablesOfCursor(portal));
-        return unseen.Refusal is null && unseen.Runs is [{ Masks: not null } run] ? run : null;
+        var sources = _decider.Sources;
+        return DecideUnseen($"(portal \"{portal}\")", sources.DeclaredCursor(portal) ? "other" : "unknown", sources.TablesOfCursor(portal));
     }
 
     /// <summary>

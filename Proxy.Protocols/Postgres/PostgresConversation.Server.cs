@@ -328,6 +328,7 @@ internal sealed partial class PostgresConversation
         {
             if (head.Statements is { } statements && head.Completed < statements.Length)
             {
+                CompleteChange(head, head.Completed, message.Type);
                 Record(statements[head.Completed], Outcome(head, tag, null, null));
                 head.Completed++;
                 _pending.ReplaceHead(head);
@@ -335,11 +336,21 @@ internal sealed partial class PostgresConversation
         }
         else if (head.Expected == Expected.Execute)
         {
+            CompleteChange(head, 0, message.Type);
             _pending.TryDequeue(out _);
             if (head.Statements is [var run, ..])
             {
                 Record(run, Outcome(head, tag, null, null));
             }
+        }
+    }
+
+    /// <summary>A statement that changes the session's named sources (DECLARE, PREPARE, DEALLOCATE …) has run: the server took the change.</summary>
+    private void CompleteChange(in PendingResponse head, int statement, byte completion)
+    {
+        if (head.Changes is { } changes && completion == (byte)BackendMessageType.CommandComplete && changes[statement] is { } change)
+        {
+            _pending.Completed(change);
         }
     }
 

@@ -50,7 +50,7 @@ internal sealed partial class PostgresConversation
         _settings = handler.Settings;
         _client = session.Client;
         _upstream = session.Upstream;
-        _decider = new StatementDecider(handler, ForgetDropped);
+        _decider = new StatementDecider(handler, new SessionSources(_statements));
         var address = session.ClientEndPoint.Address;
         _who = new PolicyInput
         {

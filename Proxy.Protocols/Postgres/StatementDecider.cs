@@ -16,7 +16,7 @@ namespace Proxy.Protocols.Postgres;
 /// A repeat of the last single statement under everything its decision depended on is not decided again at all
 /// (see <see cref="Repeat"/>).
 /// </summary>
-internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedStatements, string?>? dropped = null)
+internal sealed class StatementDecider(PostgresHandler handler, SessionSources sources)
 {
     private readonly StatementBatch _batch = new();
 
@@ -33,28 +33,20 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
     private StatementDecision? _lastRecord;
     private PolicyDecision _lastRecordOf;
 
-    /// <summary>
-    /// The tables of each cursor and SQL-prepared statement this session defined, by name (see <see cref="NamedSource"/>):
-    /// a FETCH, EXECUTE or protocol Bind of one is decided with them. Kept until redefined (cursors) or dropped in SQL
-    /// (statements); a stale entry only adds tables. Created at the first definition.
-    /// </summary>
-    private Dictionary<string, string[]>? _cursors;
-    private Dictionary<string, string[]>? _prepared;
-
-    /// <summary>The tables of the cursor <paramref name="name"/> as its DECLARE named them; none when this session did not declare it.</summary>
-    public string[] TablesOfCursor(string name) => _cursors?.GetValueOrDefault(name) ?? [];
-
-    /// <summary>The tables of the statement SQL PREPARE named <paramref name="name"/>; none when this session did not prepare it.</summary>
-    public string[] TablesOfPrepared(string name) => _prepared?.GetValueOrDefault(name) ?? [];
+    /// <summary>The session's cursors and SQL-prepared statements: a FETCH or EXECUTE of one is decided with its tables.</summary>
+    public SessionSources Sources => sources;
 
     /// <summary>
     /// Classifies and decides every statement of <paramref name="sql"/>, each with the session's fields of
     /// <paramref name="who"/>. <paramref name="refusal"/> is the error for the first refused statement, null when
-    /// all may run.
+    /// all may run. <paramref name="changes"/>, by statement, what each does to the session's named sources should
+    /// the server run it (null when none does): the caller hands them to <see cref="SessionSources.Sent"/> as it
+    /// forwards the statements.
     /// </summary>
-    public StatementRun[] Decide(ReadOnlySequence<byte> sql, in PolicyInput who, bool ambiguousEncoding, out ErrorFields? refusal)
+    public StatementRun[] Decide(ReadOnlySequence<byte> sql, in PolicyInput who, bool ambiguousEncoding, out ErrorFields? refusal, out SourceChange?[]? changes)
     {
         refusal = null;
+        changes = null;
         var bytes = sql.IsSingleSegment ? sql.FirstSpan : sql.ToArray();
         var policy = handler.Services.Policy.Current;
         var clock = PolicyClock.Local();
@@ -67,8 +59,7 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         SqlClassifier.Classify(bytes, _batch);
         var multi = _batch.Count > 1;
         var runs = new StatementRun[_batch.Count];
-        List<(DroppedStatements What, string? Name)>? drops = null;
-        List<(SourceUse Use, string Name, string[] Tables)>? sources = null;
+        var readsSource = false;
         for (var i = 0; i < _batch.Count; i++)
         {
             var statement = _batch[i];
@@ -77,16 +68,13 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             var unknown = statement.Unknown || ambiguousEncoding;
             var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
             var tables = Tables(_batch.Tables(i));
-            if ((statement.Kind == StatementKind.Other || statement.Dynamic) && NamedSource.Read(statementBytes, out var source) is var use and not SourceUse.None)
+            if (statement.Kind == StatementKind.Other || statement.Dynamic)
             {
-                var defined = use switch
+                var change = ChangeOf(statementBytes, ref tables, changes, i, ref readsSource);
+                if (change is not null)
                 {
-                    SourceUse.ReadsCursor => DefinedEarlier(sources, SourceUse.DeclaresCursor, source!) ?? TablesOfCursor(source!),
-                    SourceUse.ExecutesStatement => DefinedEarlier(sources, SourceUse.PreparesStatement, source!) ?? TablesOfPrepared(source!),
-                    _ => [],
-                };
-                tables = defined.Length == 0 ? tables : [.. tables.Union(defined, StringComparer.Ordinal)];
-                (sources ??= []).Add((use, source!, tables));
+                    (changes ??= new SourceChange?[_batch.Count])[i] = change;
+                }
             }
 
             var input = Input(who, text, kind, tables, statement.HasWhere, multi, statement.CteWrite, statement.Dynamic, unknown, clock);
@@ -95,49 +83,11 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
             var masks = refused is null ? MasksFor(decision, out refused) : null;
             refusal ??= refused;
             runs[i] = new StatementRun(text, kind, tables, decision, refused is not null, RecordOf(decision)) { Masks = masks };
-            if (statement.Kind == StatementKind.Other && dropped is not null
-                && PreparedStatementDrop.Read(statementBytes, out var name) is var what and not DroppedStatements.None)
-            {
-                (drops ??= []).Add((what, name));
-            }
         }
 
-        // Only what will be sent drops or defines anything: one refused statement keeps the whole Query from the server.
-        if (refusal is null && drops is not null)
-        {
-            foreach (var (what, name) in drops)
-            {
-                dropped!(what, name);
-                if (what == DroppedStatements.One)
-                {
-                    _prepared?.Remove(name!);
-                }
-                else
-                {
-                    _prepared?.Clear();
-                }
-            }
-        }
-
-        if (refusal is null && sources is not null)
-        {
-            foreach (var (use, name, tables) in sources)
-            {
-                switch (use)
-                {
-                    case SourceUse.DeclaresCursor:
-                        (_cursors ??= new(StringComparer.Ordinal))[name] = tables;
-                        break;
-                    case SourceUse.PreparesStatement:
-                        (_prepared ??= new(StringComparer.Ordinal))[name] = tables;
-                        break;
-                }
-            }
-        }
-
-        // Only a single statement the classifier read with certainty, that drops nothing and names no source of
-        // rows: a repeat of it must mean nothing but another run of the same decision.
-        if (runs is [{ Kind: not "unknown" and not "other" } run] && drops is null && sources is null)
+        // Only a single statement the classifier read with certainty, that neither changes nor reads a named source:
+        // a repeat of it must mean nothing but another run of the same decision.
+        if (runs is [{ Kind: not "unknown" and not "other" } run] && changes is null && !readsSource)
         {
             _repeat.Keep(bytes, policy, who, ambiguousEncoding, clock, run, refusal);
         }
@@ -148,6 +98,41 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
 
         return runs;
     }
+
+    /// <summary>
+    /// What statement <paramref name="index"/> of a Query (its bytes <paramref name="statement"/>) does with a named
+    /// source. A read of one adds the source's tables to <paramref name="tables"/>: those of a definition earlier in
+    /// the same Query (which the server runs first), else the session's. A definition or drop is returned as the
+    /// change it makes, null otherwise.
+    /// </summary>
+    private SourceChange? ChangeOf(ReadOnlySpan<byte> statement, ref string[] tables, SourceChange?[]? earlier, int index, ref bool readsSource)
+    {
+        switch (NamedSource.Read(statement, out var name))
+        {
+            case SourceUse.DeclaresCursor:
+                return new SourceChange(SourceChangeKind.DeclaresCursor, name, tables);
+            case SourceUse.PreparesStatement:
+                return new SourceChange(SourceChangeKind.PreparesStatement, name, tables);
+            case SourceUse.ReadsCursor:
+                readsSource = true;
+                tables = Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.DeclaresCursor, name!) ?? sources.TablesOfCursor(name!));
+                return null;
+            case SourceUse.ExecutesStatement:
+                readsSource = true;
+                tables = Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.PreparesStatement, name!) ?? sources.TablesOfPrepared(name!));
+                return null;
+        }
+
+        return PreparedStatementDrop.Read(statement, out name) switch
+        {
+            DroppedStatements.One => new SourceChange(SourceChangeKind.DropsStatement, name, []),
+            DroppedStatements.All => new SourceChange(SourceChangeKind.DropsAllStatements, null, []),
+            _ => null,
+        };
+    }
+
+    private static string[] Union(string[] tables, string[] more) =>
+        more.Length == 0 ? tables : tables.Length == 0 ? more : [.. tables.Union(more, StringComparer.Ordinal)];
 
     /// <summary>
     /// The record of <paramref name="decision"/>: the last one's when it records the same verdict, rule, tags and
@@ -168,14 +153,14 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
         return _lastRecord;
     }
 
-    /// <summary>The tables of the last source of that name an earlier statement of the same Query defined; null when none did.</summary>
-    private static string[]? DefinedEarlier(List<(SourceUse Use, string Name, string[] Tables)>? sources, SourceUse definition, string name)
+    /// <summary>The tables of the last source of that name a statement before <paramref name="index"/> in the same Query defined; null when none did.</summary>
+    private static string[]? DefinedEarlier(SourceChange?[]? changes, int index, SourceChangeKind definition, string name)
     {
-        for (var i = (sources?.Count ?? 0) - 1; i >= 0; i--)
+        for (var i = index - 1; i >= 0 && changes is not null; i--)
         {
-            if (sources![i].Use == definition && sources[i].Name == name)
+            if (changes[i] is { } change && change.Kind == definition && change.Name == name)
             {
-                return sources[i].Tables;
+                return change.Tables;
             }
         }
 
@@ -184,10 +169,11 @@ internal sealed class StatementDecider(PostgresHandler handler, Action<DroppedSt
 
     /// <summary>
     /// Decides a statement whose text the proxy makes up (a FunctionCall, a statement or portal it has not seen
-    /// defined), with the <paramref name="tables"/> known to be behind it.
+    /// defined), with the <paramref name="tables"/> known to be behind it. <paramref name="unknown"/>: what it runs
+    /// cannot be read (false for a name the proxy saw defined).
     /// </summary>
-    public PolicyDecision Decide(in PolicyInput who, string text, string kind, bool dynamic, string[]? tables = null) =>
-        handler.Services.Policy.Current.Decide(Input(who, text, kind, tables ?? [], where: false, multi: false, cteWrite: false, dynamic, unknown: true, PolicyClock.Local()));
+    public PolicyDecision Decide(in PolicyInput who, string text, string kind, bool dynamic, string[]? tables = null, bool unknown = true) =>
+        handler.Services.Policy.Current.Decide(Input(who, text, kind, tables ?? [], where: false, multi: false, cteWrite: false, dynamic, unknown, PolicyClock.Local()));
 
     /// <summary>The error a refused statement gets, or null when the decision lets it run (an approval is asked for when it is sent).</summary>
     public ErrorFields? RefusalFor(in PolicyDecision decision) => decision.Verdict switch

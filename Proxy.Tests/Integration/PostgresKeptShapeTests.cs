@@ -142,23 +142,22 @@ public sealed class PostgresKeptShapeTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task A_name_the_server_dropped_out_of_sight_cannot_take_a_new_text(CancellationToken cancellationToken)
+    public async Task A_deallocate_parsed_before_its_statement_drops_it_when_run(CancellationToken cancellationToken)
     {
-        // The DEALLOCATE is parsed before `s` exists and run after: the server drops `s`, which the proxy cannot
-        // know from the Parse. Forwarding the next Parse of `s` would give the server a text with a text column
-        // while the proxy kept the int4 shape it had described; the proxy answers PostgreSQL's 42P05 itself.
+        // The DEALLOCATE is parsed before `s` exists and run after: what it drops is decided when it runs, so the proxy
+        // forgets `s` with the server, and the next Parse of `s` is a new statement with its own text column shape.
         await using var client = await ConnectAsync(cancellationToken);
         await client.SendAsync(Batch(Parse("x", "deallocate s"), Parse("s", "select id from cards order by id"), Describe('S', "s"), Sync()), cancellationToken);
         await client.ReadUntilReadyAsync(cancellationToken);
         await client.SendAsync(Batch(Bind("", "x", [], null), Execute(""), Sync()), cancellationToken);
-        await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("2CZ"));
 
         await client.SendAsync(Batch(Parse("s", "select note from cards order by id"), Bind("", "s", [], null), Execute(""), Sync()), cancellationToken);
         var messages = await client.ReadUntilReadyAsync(cancellationToken);
 
-        Assert.That(messages.Where(m => m.Type == 'D'), Is.Empty, Types(messages));
-        var error = messages.Single(m => m.Type == 'E');
-        Assert.That(Encoding.UTF8.GetString(error.Body), Does.Contain("C42P05").And.Contain("prepared statement \"s\" already exists"));
+        var notes = messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0)));
+        Assert.That(notes, Is.EqualTo(new[] { Masked, "nothing here" }), Types(messages));
+        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
     }
 
     [Test]

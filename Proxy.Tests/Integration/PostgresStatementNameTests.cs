@@ -55,6 +55,10 @@ public sealed class PostgresStatementNameTests
         _database = await Server.CreateDatabaseAsync("statement_names", $"""
             create table people (id int primary key, secret text);
             insert into people values (1, '{Secret}');
+            create function open_hidden() returns refcursor language plpgsql as $f$
+              declare r refcursor := 'hidden';
+              begin open r for select secret from people; return r; end
+            $f$;
             """);
     }
 
@@ -77,7 +81,10 @@ public sealed class PostgresStatementNameTests
     [TearDown]
     public async Task StopAsync() => await _proxy.DisposeAsync();
 
-    /// <summary>The server keeps the SQL PREPARE's statement and refuses the Parse; a Bind of the name runs the former.</summary>
+    /// <summary>
+    /// The server keeps the SQL PREPARE's statement and refuses the Parse; a Bind of the name runs the former, and is
+    /// decided as its EXECUTE would be: with the PREPARE's tables, so the column mask applies.
+    /// </summary>
     [TestCase(false, Description = "the Bind after the Parse's answer")]
     [TestCase(true, Description = "the Bind pipelined right behind the Parse's Sync, before the proxy has its answer")]
     [CancelAfter(60_000)]
@@ -105,9 +112,9 @@ public sealed class PostgresStatementNameTests
             await client.SendAsync(run, cancellationToken);
         }
 
-        AssertRefusedAsUnseen(await client.ReadUntilReadyAsync(cancellationToken));
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
         var bound = Recorded("(prepared statement \"n\")");
-        Assert.That(bound.Select(e => (e.Decision.Verdict, string.Join(",", e.Tables))), Is.EqualTo(new[] { ("block", "people") }), "with the tables of the SQL PREPARE");
+        Assert.That(bound.Select(e => (e.StatementKind, e.Decision.Verdict, string.Join(",", e.Tables))), Is.EqualTo(new[] { ("execute", "allow", "people") }), "with the tables of the SQL PREPARE");
         Assert.That(Recorded(Harmless), Is.Empty, "nothing ran under the text the server refused");
     }
 
@@ -215,6 +222,41 @@ public sealed class PostgresStatementNameTests
         await client.SendAsync(Query("execute q"), cancellationToken);
         Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "harmless" }));
         Assert.That(Recorded("execute q").Single().Tables, Is.Empty, "the dropped statement's tables went with it");
+    }
+
+    /// <summary>A cursor's portal executed by name without a Bind is decided as the FETCH it is, with the tables of its DECLARE.</summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task An_execute_of_a_declared_cursor_is_decided_with_its_tables_and_recorded(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("begin; declare c cursor for select secret from people"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CCZ"));
+
+        await client.SendAsync(Batch(Execute("c"), Sync()), cancellationToken);
+
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+        var recorded = Recorded("(portal \"c\")").Single();
+        Assert.That((recorded.StatementKind, recorded.Decision.Verdict, string.Join(",", recorded.Tables)), Is.EqualTo(("other", "allow", "people")));
+    }
+
+    /// <summary>
+    /// A cursor a function opened is one the proxy never saw declared: an Execute of it is a statement the proxy cannot
+    /// read, refused by the rule for those and recorded, not forwarded on the side.
+    /// </summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task An_execute_of_a_cursor_the_proxy_did_not_see_declared_is_decided_as_unknown(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("begin; select open_hidden()"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CTDCZ"));
+
+        await client.SendAsync(Batch(Execute("hidden"), Sync()), cancellationToken);
+
+        AssertRefusedAsUnseen(await client.ReadUntilReadyAsync(cancellationToken));
+        var recorded = Recorded("(portal \"hidden\")").Single();
+        Assert.That((recorded.StatementKind, recorded.Decision.Verdict, recorded.Decision.Rule), Is.EqualTo(("unknown", "block", "unread")));
     }
 
     private async Task<PostgresWireClient> ConnectAsync(CancellationToken cancellationToken)

@@ -8,7 +8,6 @@ using Proxy.Core.Transport;
 using Proxy.Protocols;
 using Proxy.Protocols.Postgres;
 using Proxy.Protocols.Postgres.Framing;
-using Proxy.Protocols.Postgres.Sql;
 
 namespace Proxy.Tests.Postgres;
 
@@ -39,7 +38,6 @@ public sealed class StatementDeciderTests
 
     private string _directory = null!;
     private PolicyStore _policy = null!;
-    private List<(DroppedStatements What, string? Name)> _dropped = null!;
     private StatementDecider _decider = null!;
 
     [SetUp]
@@ -47,7 +45,6 @@ public sealed class StatementDeciderTests
     {
         _directory = Directory.CreateTempSubdirectory("proxy-decider-").FullName;
         _policy = new PolicyStore(Compile(Rules));
-        _dropped = [];
         var listener = new ListenerOptions
         {
             Name = "test",
@@ -56,7 +53,7 @@ public sealed class StatementDeciderTests
             Upstream = new IPEndPoint(IPAddress.Loopback, 5432),
         };
         var handler = new PostgresHandler(listener, new ProtocolServices { Policy = _policy, LoggerFactory = NullLoggerFactory.Instance }, new PostgresSettings());
-        _decider = new StatementDecider(handler, (what, name) => _dropped.Add((what, name)));
+        _decider = new StatementDecider(handler, new SessionSources([]));
     }
 
     [TearDown]
@@ -132,7 +129,7 @@ public sealed class StatementDeciderTests
     {
         Decide("SELECT * FROM public.items", Bob, out _);
         var other = Decide("SELECT * FROM public.orders", Bob, out _)[0];
-        var ambiguous = _decider.Decide(Sql("SELECT * FROM public.orders"), Bob, ambiguousEncoding: true, out _)[0];
+        var ambiguous = _decider.Decide(Sql("SELECT * FROM public.orders"), Bob, ambiguousEncoding: true, out _, out _)[0];
 
         Assert.Multiple(() =>
         {
@@ -144,10 +141,11 @@ public sealed class StatementDeciderTests
     [Test]
     public void A_statement_that_drops_prepared_statements_is_read_every_time()
     {
-        Decide("DEALLOCATE p1", Bob, out _);
-        Decide("DEALLOCATE p1", Bob, out _);
+        _decider.Decide(Sql("DEALLOCATE p1"), Bob, ambiguousEncoding: false, out _, out var first);
+        _decider.Decide(Sql("DEALLOCATE p1"), Bob, ambiguousEncoding: false, out _, out var second);
 
-        Assert.That(_dropped, Is.EqualTo(new[] { (DroppedStatements.One, (string?)"p1"), (DroppedStatements.One, (string?)"p1") }));
+        Assert.That(new[] { first, second }.Select(changes => changes?.Single() is { } change ? (change.Kind, change.Name) : default),
+            Is.EqualTo(new[] { (SourceChangeKind.DropsStatement, (string?)"p1"), (SourceChangeKind.DropsStatement, "p1") }));
     }
 
     [Test]
@@ -175,7 +173,7 @@ public sealed class StatementDeciderTests
     }
 
     private StatementRun[] Decide(string sql, PolicyInput who, out ErrorFields? refusal) =>
-        _decider.Decide(Sql(sql), who, ambiguousEncoding: false, out refusal);
+        _decider.Decide(Sql(sql), who, ambiguousEncoding: false, out refusal, out _);
 
     private static ReadOnlySequence<byte> Sql(string sql) => new(Encoding.UTF8.GetBytes(sql));
 

@@ -1,0 +1,231 @@
+using System.Text;
+using Proxy.Core.Policy;
+using Proxy.Core.SessionLog;
+using Proxy.Protocols.Postgres;
+using Proxy.Tests.Policy;
+using Proxy.Tests.Support;
+using static Proxy.Tests.Integration.PostgresKeptColumnMaskTests;
+using static Proxy.Tests.Integration.PostgresKeptShapeTests;
+
+namespace Proxy.Tests.Integration;
+
+/// <summary>
+/// A cursor's or prepared statement's name means what the server holds under it, and the server decides that:
+/// a DECLARE or PREPARE of a name already taken fails and leaves the first, a DEALLOCATE in a failed transaction or
+/// after an error in its Query does nothing. The proxy must follow the server's answers, not what it forwarded, or a
+/// read of the name is decided with the wrong tables and a table's column mask does not apply. The policy allows
+/// statements it cannot read, so nothing but the tables stands between a bypass and the secret.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class PostgresSourceLifetimeTests
+{
+    private const string Policy = """
+        version 1
+        default allow
+
+        rule secrets {
+          when sql.tables any in ["people", "public.people"]
+          then mask column ["secret"] with partial(keep: 2)
+        }
+        """;
+
+    private const string CatalogRole = "source_lifetime_catalog";
+    private const string Secret = "ssh-secret-1";
+    private const string Masked = "**********-1";
+    private const string Harmless = "select 'harmless'::text";
+
+    private InProcessProxy _proxy = null!;
+    private string _database = null!;
+
+    private static PostgresServer Server => PostgresFixture.Server;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabaseAsync()
+    {
+        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}; create role {CatalogRole} login");
+        _database = await Server.CreateDatabaseAsync("source_lifetime", $"""
+            create table people (id int primary key, secret text);
+            insert into people values (1, '{Secret}');
+            """);
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabaseAsync()
+    {
+        await Server.DropDatabaseAsync(_database);
+        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}");
+    }
+
+    [SetUp]
+    public void Start() => _proxy = InProcessProxy.Start(
+        InProcessProxy.Listener(Server.EndPoint) with
+        {
+            Protocol = "postgres",
+            ProtocolSettings = new PostgresSettings { Catalog = new HeldCredential(CatalogRole, string.Empty) },
+        },
+        policy: new PolicyStore(PolicyEvaluationTests.Compile(Policy)));
+
+    [TearDown]
+    public async Task StopAsync() => await _proxy.DisposeAsync();
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_cursor_declared_again_under_a_taken_name_leaves_the_name_to_the_first(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await RunAsync(client, "declare c cursor with hold for select secret from people", cancellationToken);
+
+        await client.SendAsync(Query($"declare c cursor with hold for {Harmless}"), cancellationToken);
+        AssertFailed(await client.ReadUntilReadyAsync(cancellationToken), "42P03");
+
+        await client.SendAsync(Query("fetch all from c"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_statement_prepared_again_under_a_taken_name_leaves_the_name_to_the_first(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await RunAsync(client, "prepare q as select secret from people where id = 1", cancellationToken);
+
+        await client.SendAsync(Query($"prepare q as {Harmless}"), cancellationToken);
+        AssertFailed(await client.ReadUntilReadyAsync(cancellationToken), "42P05");
+
+        await client.SendAsync(Query("execute q"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+    }
+
+    /// <summary>
+    /// A DEALLOCATE the server does not run (an error before it in its Query, or a failed transaction) leaves the
+    /// statement there. <paramref name="steps"/>: Queries separated by `|`, each with the SQLSTATE it fails with after `=`.
+    /// </summary>
+    [TestCase("select 1/0; deallocate q=22012")]
+    [TestCase("begin; select 1/0=22012|deallocate q=25P02|rollback")]
+    [CancelAfter(60_000)]
+    public async Task A_deallocate_the_server_did_not_run_leaves_the_sql_prepared_statement(string steps, CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await RunAsync(client, "prepare q as select secret from people where id = 1", cancellationToken);
+
+        foreach (var step in steps.Split('|'))
+        {
+            var (sql, state) = step.Split('=') is [var text, var code] ? (text, code) : (step, null);
+            await client.SendAsync(Query(sql), cancellationToken);
+            var answer = await client.ReadUntilReadyAsync(cancellationToken);
+            if (state is not null)
+            {
+                AssertFailed(answer, state);
+            }
+        }
+
+        await client.SendAsync(Query("execute q"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+    }
+
+    [TestCase(false, Description = "the Bind after the DEALLOCATE's answer")]
+    [TestCase(true, Description = "the Bind pipelined behind the DEALLOCATE, before the proxy has its answer")]
+    [CancelAfter(60_000)]
+    public async Task A_deallocate_the_server_did_not_run_leaves_the_protocol_statement(bool pipelined, CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("n", "select secret from people where id = 1"), Sync()), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
+
+        byte[] run = [.. Bind("", "n", [], null), .. Execute(""), .. Sync()];
+        await client.SendAsync(pipelined ? Batch(Query("select 1/0; deallocate n"), run) : Query("select 1/0; deallocate n"), cancellationToken);
+        AssertFailed(await client.ReadUntilReadyAsync(cancellationToken), "22012");
+        if (!pipelined)
+        {
+            await client.SendAsync(run, cancellationToken);
+        }
+
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }), "the statement the server still holds, run by its own decision");
+        Assert.That(Recorded("select secret from people where id = 1").Select(e => e.Outcome?.CommandTag), Has.Member("SELECT 1"));
+    }
+
+    /// <summary>
+    /// What a pool does when it hands a connection on: DISCARD ALL, and in the same write the next user's statements,
+    /// whose names may be the ones just dropped. The Parse waits for the drop's answer instead of being refused as a duplicate.
+    /// </summary>
+    [TestCase("deallocate n")]
+    [TestCase("discard all")]
+    [CancelAfter(60_000)]
+    public async Task A_name_dropped_and_parsed_again_in_one_write_is_the_new_statement(string drop, CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("n", "select secret from people where id = 1"), Sync()), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
+
+        await client.SendAsync(Batch(Query(drop), Parse("n", Harmless), Bind("", "n", [], null), Execute(""), Sync()), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CZ"));
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(Types(messages), Is.EqualTo("12DCZ"));
+        Assert.That(Encoding.UTF8.GetString(Field(messages.Single(m => m.Type == 'D').Body, 0)), Is.EqualTo("harmless"));
+        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+    }
+
+    /// <summary>A FETCH prepared once reads whatever cursor has the name when it runs: it is decided then, with that cursor's tables.</summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_prepared_fetch_is_decided_with_the_cursor_it_reads_when_it_runs(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await RunAsync(client, $"declare c cursor with hold for {Harmless}", cancellationToken);
+        await client.SendAsync(Batch(Parse("f", "fetch all from c"), Sync()), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
+
+        byte[] run = [.. Bind("", "f", [], null), .. Execute(""), .. Sync()];
+        await client.SendAsync(run, cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "harmless" }));
+
+        await RunAsync(client, "close c; declare c cursor with hold for select secret from people", cancellationToken);
+        await client.SendAsync(run, cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+    }
+
+    /// <summary>Once the server has taken a new DECLARE of a name, a FETCH of it reads that cursor alone: no table of the one closed before it.</summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_cursor_declared_again_after_close_is_read_with_its_own_tables(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await RunAsync(client, "declare c cursor with hold for select secret from people", cancellationToken);
+        await RunAsync(client, $"close c; declare c cursor with hold for {Harmless}", cancellationToken);
+
+        await client.SendAsync(Query("fetch all from c"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "harmless" }));
+        Assert.That(Recorded("fetch all from c").Single().Tables, Is.Empty);
+    }
+
+    private async Task<PostgresWireClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = await PostgresWireClient.ConnectAsync(_proxy.EndPoint, cancellationToken);
+        await client.SendAsync(PostgresWireClient.Startup(("user", PostgresServer.Superuser), ("database", _database)), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+        return client;
+    }
+
+    /// <summary>Runs a Query that must succeed.</summary>
+    private static async Task RunAsync(PostgresWireClient client, string sql, CancellationToken cancellationToken)
+    {
+        await client.SendAsync(Query(sql), cancellationToken);
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(Types(messages), Does.Not.Contain("E"), sql + ": " + Types(messages));
+    }
+
+    private static void AssertFailed(IReadOnlyList<WireMessage> messages, string sqlState) =>
+        Assert.That(messages.Single(m => m.Type == 'E').Fields()['C'], Is.EqualTo(sqlState), Types(messages));
+
+    /// <summary>The first field of each row up to the next ReadyForQuery, which must come without an error.</summary>
+    private static async Task<string[]> ValuesAsync(PostgresWireClient client, CancellationToken cancellationToken)
+    {
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+        Assert.That(Types(messages), Does.Not.Contain("E"), Types(messages));
+        return [.. messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0)))];
+    }
+
+    private List<StatementEvent> Recorded(string text) =>
+        [.. _proxy.Log.Events.Select(e => e.Event).OfType<StatementEvent>().Where(e => e.Text == text)];
+}
