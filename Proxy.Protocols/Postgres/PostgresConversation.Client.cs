@@ -441,10 +441,10 @@ internal sealed partial class PostgresConversation
         StatementRun[]? runs = null;
         ErrorFields? refusal = null;
         SourceChange?[]? changes = null;
-        if (bound is { Statement: { Unseen: false, Runs: [{ Kind: "other" or "prepare" or "execute" or "unknown" } statement] } })
+        if (bound is { Statement: { Unseen: false, Runs: [{ Kind: "other" or "prepare" or "execute" or "create" or "unknown" } statement] } })
         {
-            // What it declares, prepares, drops, fetches or executes is a name, whose meaning is the session's when it
-            // runs: it is decided again now, and what it changes counts from here.
+            // What it declares, prepares, drops, fetches or executes (CREATE TABLE … AS EXECUTE too) is a name, whose
+            // meaning is the session's when it runs: it is decided again now, and what it changes counts from here.
             runs = Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(statement.Text)), out refusal, out changes);
             runs[0].Parameters = bound.Parameters;
         }

@@ -68,7 +68,7 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
             var unknown = statement.Unknown || ambiguousEncoding;
             var kind = StatementKinds.Name(unknown ? StatementKind.Unknown : statement.Kind);
             var tables = Tables(_batch.Tables(i));
-            if (statement.Kind == StatementKind.Other || statement.Dynamic)
+            if (statement.Kind is StatementKind.Other or StatementKind.Create || statement.Dynamic)
             {
                 var change = ChangeOf(statementBytes, ref tables, changes, i, ref readsSource);
                 if (change is not null)

@@ -265,6 +265,7 @@ public sealed class PostgresMaskingTests
     [TestCase("select * into stolen_b from users")]
     [TestCase("create table stolen_c as select id, lower(email) as e from v_users")]
     [TestCase("insert into other select id, email from users")]
+    [TestCase("prepare steal as select id, email from users; create table stolen_d as execute steal")]
     public async Task Copying_a_masked_column_into_a_table_is_refused(string sql)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

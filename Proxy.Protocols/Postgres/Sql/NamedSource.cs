@@ -16,7 +16,7 @@ internal enum SourceUse : byte
     /// <summary>`FETCH` or `MOVE` [direction] [FROM | IN] name.</summary>
     ReadsCursor,
 
-    /// <summary>`EXECUTE name [(arguments)]`.</summary>
+    /// <summary>`EXECUTE name [(arguments)]`, also as the query of `CREATE TABLE … AS EXECUTE name`.</summary>
     ExecutesStatement,
 }
 
@@ -36,6 +36,11 @@ internal static class NamedSource
         if (SqlLexer.Next(statement, ref pos, ref token) != LexResult.Token || token.Kind != TokenKind.Word)
         {
             return SourceUse.None;
+        }
+
+        if (token.Keyword == Keyword.Create)
+        {
+            return CreatesFromStatement(statement, pos, out name);
         }
 
         var use = token.Keyword switch
@@ -80,6 +85,26 @@ internal static class NamedSource
         }
 
         name = null;
+        return SourceUse.None;
+    }
+
+    /// <summary>`CREATE [TEMP] TABLE name [(columns)] AS EXECUTE statement`: the table is filled with the prepared statement's rows.</summary>
+    private static SourceUse CreatesFromStatement(ReadOnlySpan<byte> statement, int pos, out string? name)
+    {
+        name = null;
+        var token = default(Token);
+        var afterAs = false;
+        while (SqlLexer.Next(statement, ref pos, ref token) == LexResult.Token)
+        {
+            if (afterAs && token.Kind == TokenKind.Word && token.Keyword == Keyword.Execute)
+            {
+                name = SqlLexer.Next(statement, ref pos, ref token) == LexResult.Token ? Name(statement, token) : null;
+                return name is null ? SourceUse.None : SourceUse.ExecutesStatement;
+            }
+
+            afterAs = token.Kind == TokenKind.Word && token.Keyword == Keyword.As;
+        }
+
         return SourceUse.None;
     }
 
