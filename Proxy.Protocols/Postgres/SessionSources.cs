@@ -74,8 +74,34 @@ internal sealed class SessionSources(Dictionary<string, PostgresConversation.Pre
     /// <summary>The tables behind the cursor <paramref name="name"/>; none when this session did not declare it.</summary>
     public string[] TablesOfCursor(string name) => Find(_cursors, name)?.Tables ?? [];
 
-    /// <summary>The tables behind the SQL-prepared statement <paramref name="name"/>; none when this session did not prepare it.</summary>
-    public string[] TablesOfPrepared(string name) => Find(_prepared, name)?.Tables ?? [];
+    /// <summary>
+    /// The tables behind the prepared statement <paramref name="name"/>, as SQL EXECUTE runs it: a statement of SQL
+    /// PREPARE or of a Parse (they share one namespace), one a drop still unanswered forgot included. None when this
+    /// session did not prepare it.
+    /// </summary>
+    public string[] TablesOfPrepared(string name)
+    {
+        var tables = Find(_prepared, name)?.Tables ?? [];
+        if (name.Length == 0)
+        {
+            return tables;
+        }
+
+        if (statements.TryGetValue(name, out var parsed) && !parsed.IsFailed)
+        {
+            tables = TablesOf(parsed, tables);
+        }
+
+        foreach (var change in _sent)
+        {
+            foreach (var (forgotten, statement) in change.Forgotten ?? [])
+            {
+                tables = forgotten == name ? TablesOf(statement, tables) : tables;
+            }
+        }
+
+        return tables;
+    }
 
     public bool DeclaredCursor(string name) => Find(_cursors, name) is not null;
 
@@ -176,11 +202,23 @@ internal sealed class SessionSources(Dictionary<string, PostgresConversation.Pre
         }
     }
 
+    /// <summary>The tables of both lists, each once; one of them itself when the other adds nothing.</summary>
+    public static string[] Union(string[] tables, IReadOnlyList<string> more) =>
+        more.Count == 0 || more.All(tables.Contains) ? tables : tables.Length == 0 && more is string[] array ? array : [.. tables.Union(more, StringComparer.Ordinal)];
+
+    private static string[] TablesOf(PostgresConversation.PreparedStatement statement, string[] tables)
+    {
+        foreach (var run in statement.Runs)
+        {
+            tables = Union(tables, run.Tables);
+        }
+
+        return tables;
+    }
+
     private long Widen(Dictionary<string, Entry> entries, SourceChange change)
     {
-        var tables = entries.TryGetValue(change.Name!, out var entry) && entry.Tables.Length > 0
-            ? [.. entry.Tables.Union(change.Tables, StringComparer.Ordinal)]
-            : change.Tables;
+        var tables = entries.TryGetValue(change.Name!, out var entry) ? Union(entry.Tables, change.Tables) : change.Tables;
         entries[change.Name!] = new Entry(tables, ++_version);
         return _version;
     }

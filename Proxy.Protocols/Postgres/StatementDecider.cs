@@ -115,11 +115,11 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
                 return new SourceChange(SourceChangeKind.PreparesStatement, name, tables);
             case SourceUse.ReadsCursor:
                 readsSource = true;
-                tables = Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.DeclaresCursor, name!) ?? sources.TablesOfCursor(name!));
+                tables = SessionSources.Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.DeclaresCursor, name!) ?? sources.TablesOfCursor(name!));
                 return null;
             case SourceUse.ExecutesStatement:
                 readsSource = true;
-                tables = Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.PreparesStatement, name!) ?? sources.TablesOfPrepared(name!));
+                tables = SessionSources.Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.PreparesStatement, name!) ?? sources.TablesOfPrepared(name!));
                 return null;
         }
 
@@ -130,9 +130,6 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
             _ => null,
         };
     }
-
-    private static string[] Union(string[] tables, string[] more) =>
-        more.Length == 0 ? tables : tables.Length == 0 ? more : [.. tables.Union(more, StringComparer.Ordinal)];
 
     /// <summary>
     /// The record of <paramref name="decision"/>: the last one's when it records the same verdict, rule, tags and

@@ -166,6 +166,31 @@ public sealed class PostgresSourceLifetimeTests
         Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
     }
 
+    /// <summary>Statements of Parse and of SQL PREPARE share one namespace: SQL EXECUTE runs either, and reads the Parse's tables too.</summary>
+    [TestCase("execute n")]
+    [TestCase("create table copied as execute n")]
+    [CancelAfter(60_000)]
+    public async Task A_sql_execute_of_a_protocol_statement_is_decided_with_its_tables(string sql, CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("n", "select secret from people where id = 1"), Sync()), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
+
+        await client.SendAsync(Query(sql), cancellationToken);
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+
+        if (sql.StartsWith("create", StringComparison.Ordinal))
+        {
+            Assert.That(messages.Single(m => m.Type == 'E').Fields()['M'], Does.StartWith("statement refused: it would copy column public.people.secret"), Types(messages));
+        }
+        else
+        {
+            Assert.That(messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0))), Is.EqualTo(new[] { Masked }), Types(messages));
+        }
+
+        Assert.That(Recorded(sql).Single().Tables, Does.Contain("people"));
+    }
+
     /// <summary>A FETCH prepared once reads whatever cursor has the name when it runs: it is decided then, with that cursor's tables.</summary>
     [Test]
     [CancelAfter(60_000)]
