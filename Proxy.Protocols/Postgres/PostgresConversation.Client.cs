@@ -446,7 +446,10 @@ internal sealed partial class PostgresConversation
             // What it declares, prepares, drops, fetches or executes (CREATE TABLE … AS EXECUTE too) is a name, whose
             // meaning is the session's when it runs: it is decided again now, and what it changes counts from here.
             runs = Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(statement.Text)), out refusal, out changes);
-            runs[0].Parameters = bound.Parameters;
+            foreach (var run in runs)
+            {
+                run.Parameters = bound.Parameters;
+            }
         }
         else if (bound is not null && bound.Statement.Runs.Length > 0)
         {
