@@ -1,4 +1,5 @@
 using System.Text;
+using Npgsql;
 using Proxy.Core.Policy;
 using Proxy.Core.SessionLog;
 using Proxy.Protocols.Postgres;
@@ -189,6 +190,38 @@ public sealed class PostgresSourceLifetimeTests
         }
 
         Assert.That(Recorded(sql).Single().Tables, Does.Contain("people"));
+    }
+
+    /// <summary>
+    /// Npgsql's pool with automatic preparation: statements stay prepared across the pooled connection's reuse (its
+    /// reset closes portals and resets settings but keeps them), Parse'd again by name after the first uses.
+    /// </summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Automatically_prepared_statements_of_a_pooled_connection_stay_masked_across_reuse(CancellationToken cancellationToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(Server.ConnectionString(_database, port: _proxy.Port))
+        {
+            ApplicationName = nameof(Automatically_prepared_statements_of_a_pooled_connection_stay_masked_across_reuse),
+            MaxAutoPrepare = 4,
+            AutoPrepareMinUsages = 2,
+            MaxPoolSize = 1,
+        }.ConnectionString;
+
+        for (var open = 0; open < 3; open++)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            for (var i = 0; i < 4; i++)
+            {
+                await using var command = new NpgsqlCommand("select secret from people where id = $1", connection) { Parameters = { new() { Value = 1 } } };
+                Assert.That(await command.ExecuteScalarAsync(cancellationToken), Is.EqualTo(Masked), $"open {open}, run {i}");
+            }
+        }
+
+        Assert.That(Recorded("select secret from people where id = $1"), Has.Count.EqualTo(12));
+        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>A FETCH prepared once reads whatever cursor has the name when it runs: it is decided then, with that cursor's tables.</summary>
