@@ -343,7 +343,7 @@ internal sealed partial class PostgresConversation
             // is decided as an unknown statement.
             var text = Encoding.UTF8.GetString(name);
             var sources = _decider.Sources;
-            statement = DecideUnseen($"(prepared statement \"{text}\")", sources.PreparedStatement(text) ? "execute" : "unknown", sources.TablesOfPrepared(text));
+            statement = DecideUnseen($"(prepared statement \"{text}\")", sources.PreparedInSql(text) ? "execute" : "unknown", sources.TablesOfPrepared(text));
         }
 
         if (statement.Refusal is { } refusal)

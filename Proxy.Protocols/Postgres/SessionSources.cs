@@ -103,9 +103,15 @@ internal sealed class SessionSources(Dictionary<string, PostgresConversation.Pre
         return tables;
     }
 
+    /// <summary>Whether the proxy saw the cursor <paramref name="name"/> declared (or it may still be, see <see cref="SessionSources"/>).</summary>
     public bool DeclaredCursor(string name) => Find(_cursors, name) is not null;
 
-    public bool PreparedStatement(string name) => Find(_prepared, name) is not null;
+    /// <summary>Whether the proxy saw <paramref name="name"/> prepared by SQL PREPARE.</summary>
+    public bool PreparedInSql(string name) => Find(_prepared, name) is not null;
+
+    /// <summary>Whether the proxy saw <paramref name="name"/> prepared, by SQL PREPARE or by a Parse (one namespace).</summary>
+    public bool Prepared(string name) =>
+        PreparedInSql(name) || (name.Length > 0 && ((statements.TryGetValue(name, out var parsed) && !parsed.IsFailed) || _sent.Any(change => change.Forgotten?.Exists(f => f.Name == name) == true)));
 
     /// <summary>
     /// Client loop, as the statement carrying <paramref name="change"/> is forwarded in batch <paramref name="batch"/>

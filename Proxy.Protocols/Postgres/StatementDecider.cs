@@ -70,7 +70,7 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
             var tables = Tables(_batch.Tables(i));
             if (statement.Kind is StatementKind.Other or StatementKind.Create || statement.Dynamic)
             {
-                var change = ChangeOf(statementBytes, ref tables, changes, i, ref readsSource);
+                var change = ChangeOf(statementBytes, ref tables, changes, i, ref readsSource, ref unknown);
                 if (change is not null)
                 {
                     (changes ??= new SourceChange?[_batch.Count])[i] = change;
@@ -102,10 +102,11 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
     /// <summary>
     /// What statement <paramref name="index"/> of a Query (its bytes <paramref name="statement"/>) does with a named
     /// source. A read of one adds the source's tables to <paramref name="tables"/>: those of a definition earlier in
-    /// the same Query (which the server runs first), else the session's. A definition or drop is returned as the
-    /// change it makes, null otherwise.
+    /// the same Query (which the server runs first), else the session's; a source the proxy never saw defined (a
+    /// cursor a function opened) makes the statement <paramref name="unknown"/>, as nothing says what it reads. A
+    /// definition or drop is returned as the change it makes, null otherwise.
     /// </summary>
-    private SourceChange? ChangeOf(ReadOnlySpan<byte> statement, ref string[] tables, SourceChange?[]? earlier, int index, ref bool readsSource)
+    private SourceChange? ChangeOf(ReadOnlySpan<byte> statement, ref string[] tables, SourceChange?[]? earlier, int index, ref bool readsSource, ref bool unknown)
     {
         switch (NamedSource.Read(statement, out var name))
         {
@@ -115,11 +116,15 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
                 return new SourceChange(SourceChangeKind.PreparesStatement, name, tables);
             case SourceUse.ReadsCursor:
                 readsSource = true;
-                tables = SessionSources.Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.DeclaresCursor, name!) ?? sources.TablesOfCursor(name!));
+                var cursor = DefinedEarlier(earlier, index, SourceChangeKind.DeclaresCursor, name!);
+                unknown |= cursor is null && !sources.DeclaredCursor(name!);
+                tables = SessionSources.Union(tables, cursor ?? sources.TablesOfCursor(name!));
                 return null;
             case SourceUse.ExecutesStatement:
                 readsSource = true;
-                tables = SessionSources.Union(tables, DefinedEarlier(earlier, index, SourceChangeKind.PreparesStatement, name!) ?? sources.TablesOfPrepared(name!));
+                var prepared = DefinedEarlier(earlier, index, SourceChangeKind.PreparesStatement, name!);
+                unknown |= prepared is null && !sources.Prepared(name!);
+                tables = SessionSources.Union(tables, prepared ?? sources.TablesOfPrepared(name!));
                 return null;
         }
 

@@ -31,7 +31,7 @@ public sealed class PostgresStatementNameTests
         }
 
         rule unread {
-          when sql.kind == unknown
+          when sql.kind == unknown or sql.unknown
           then block "the proxy cannot read it"
         }
         """;
@@ -257,6 +257,21 @@ public sealed class PostgresStatementNameTests
         AssertRefusedAsUnseen(await client.ReadUntilReadyAsync(cancellationToken));
         var recorded = Recorded("(portal \"hidden\")").Single();
         Assert.That((recorded.StatementKind, recorded.Decision.Verdict, recorded.Decision.Rule), Is.EqualTo(("unknown", "block", "unread")));
+    }
+
+    /// <summary>A FETCH of a cursor a function opened reads a source the proxy never saw defined: `sql.unknown` holds for it.</summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_fetch_of_a_cursor_the_proxy_did_not_see_declared_is_unknown(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Query("begin; select open_hidden()"), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("CTDCZ"));
+
+        await client.SendAsync(Query("fetch all from hidden"), cancellationToken);
+
+        AssertRefusedAsUnseen(await client.ReadUntilReadyAsync(cancellationToken));
+        Assert.That(Recorded("fetch all from hidden").Single().StatementKind, Is.EqualTo("other"));
     }
 
     private async Task<PostgresWireClient> ConnectAsync(CancellationToken cancellationToken)

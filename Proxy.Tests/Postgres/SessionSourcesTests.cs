@@ -43,7 +43,7 @@ public sealed class SessionSourcesTests
         duplicate.Settle(taken: false);
 
         Assert.That(_sources.TablesOfPrepared("q"), Is.EqualTo(new[] { "people" }));
-        Assert.That(_sources.PreparedStatement("q"), Is.True);
+        Assert.That(_sources.PreparedInSql("q"), Is.True);
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class SessionSourcesTests
         Taken(Send(SourceChangeKind.PreparesStatement, "q", "people"));
         var failed = Send(SourceChangeKind.DropsStatement, "q");
         failed.Settle(taken: false);
-        Assert.That(_sources.PreparedStatement("q"), Is.True, "a DEALLOCATE the server did not run");
+        Assert.That(_sources.PreparedInSql("q"), Is.True, "a DEALLOCATE the server did not run");
 
         var drop = Send(SourceChangeKind.DropsStatement, "q");
         var redefined = Send(SourceChangeKind.PreparesStatement, "q", "items");
@@ -63,7 +63,7 @@ public sealed class SessionSourcesTests
         Assert.That(_sources.TablesOfPrepared("q"), Is.EqualTo(new[] { "items" }));
 
         Taken(Send(SourceChangeKind.DropsStatement, "q"));
-        Assert.That(_sources.PreparedStatement("q"), Is.False);
+        Assert.That(_sources.PreparedInSql("q"), Is.False);
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class SessionSourcesTests
 
         Taken(all);
 
-        Assert.That((_sources.PreparedStatement("a"), _sources.PreparedStatement("b")), Is.EqualTo((false, true)));
+        Assert.That((_sources.PreparedInSql("a"), _sources.PreparedInSql("b")), Is.EqualTo((false, true)));
     }
 
     [Test]
