@@ -465,7 +465,7 @@ internal sealed partial class PostgresConversation
             {
                 masked = code switch
                 {
-                    (byte)'M' => QuotedText().Replace(value, "\"[redacted]\""),
+                    (byte)'M' => RedactQuoted(value),
                     (byte)'D' or (byte)'W' or (byte)'q' => "[withheld: the statement reads masked columns]",
                     _ => value,
                 };
@@ -506,8 +506,24 @@ internal sealed partial class PostgresConversation
         return true;
     }
 
-    [GeneratedRegex("\"(?:[^\"]|\"\")*\"", RegexOptions.CultureInvariant)]
-    private static partial Regex QuotedText();
+    /// <summary>
+    /// Everything from the message's first quote mark to its last, as one `"[redacted]"`: a value may itself hold a
+    /// quote mark (`pre"X"post`), so quoted pieces cannot be told from the value's own, and translated messages quote
+    /// with marks other than `"` („…“, «…», 「…」).
+    /// </summary>
+    internal static string RedactQuoted(string message)
+    {
+        var first = message.AsSpan().IndexOfAny(QuoteMarks);
+        if (first < 0)
+        {
+            return message;
+        }
+
+        var last = message.AsSpan().LastIndexOfAny(QuoteMarks);
+        return string.Concat(message.AsSpan(0, first), "\"[redacted]\"", last > first ? message.AsSpan(last + 1) : []);
+    }
+
+    private static readonly SearchValues<char> QuoteMarks = SearchValues.Create("\"'\u00AB\u00BB\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u2039\u203A\u300C\u300D\u300E\u300F\uFF02");
 
     /// <summary>
     /// The outcome recorded with what masking changed. A statement that may have changed the catalog drops the

@@ -368,6 +368,7 @@ public sealed class PostgresMaskingTests
 
     [TestCase("select email::int from users where id = 1")]
     [TestCase("select 1 / (email = 'alice@example.com')::int from users")]
+    [TestCase("select ('pre\"' || replace(email, '@', '\"x\"') || '\"post')::int from users where id = 1", Description = "quote marks inside the value")]
     public async Task Server_errors_about_masked_values_do_not_carry_them(string sql)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1097,13 +1097,16 @@ internal ref struct StatementAnalyzer
 
     /// <summary>
     /// The name as PostgreSQL resolves it: unquoted parts folded to lower case (ASCII only, as PostgreSQL does
-    /// for multi-byte encodings), quoted parts as written, each truncated to 63 bytes, joined with '.'.
+    /// for multi-byte encodings), quoted parts as written, each truncated to 63 bytes, joined with '.'. A
+    /// database-qualified name (`shop.public.orders`) loses its first part: PostgreSQL refuses any database but the
+    /// current one, so it names the same table as `public.orders`.
     /// </summary>
     private readonly string Normalize(int first, int end, out bool unqualified, out int hash)
     {
         ref var buffer = ref _batch.NameBuffer;
         var length = 0;
         var parts = 0;
+        var secondPart = 0;
         for (var k = first; k < end; k++)
         {
             ref readonly var token = ref _t[k];
@@ -1128,6 +1131,7 @@ internal ref struct StatementAnalyzer
             if (parts++ > 0)
             {
                 buffer[length++] = (byte)'.';
+                secondPart = parts == 2 ? length : secondPart;
             }
 
             var partStart = length;
@@ -1142,7 +1146,8 @@ internal ref struct StatementAnalyzer
         }
 
         unqualified = parts == 1;
-        return _batch.Names.Get(buffer.AsSpan(0, length), out hash);
+        var start = parts == 3 ? secondPart : 0;
+        return _batch.Names.Get(buffer.AsSpan(start, length - start), out hash);
     }
 
     private readonly byte EscapeCharacter(int k)

@@ -121,7 +121,7 @@ public sealed class SqlClassifierTests
     [TestCase("SELECT * FROM (a JOIN b ON true) JOIN (SELECT 1 FROM c) x ON true", "select (a, b, c)")]
     [TestCase("SELECT * FROM t1 UNION ALL SELECT * FROM t2 ORDER BY 1", "select (t1, t2)")]
     [TestCase("SELECT * FROM t, t, T", "select (t)")]
-    [TestCase("SELECT * FROM a.b.c", "select (a.b.c)")]
+    [TestCase("SELECT * FROM shop.Public.orders, a.b.c.d", "select (public.orders, a.b.c.d)", Description = "the database part goes; four parts PostgreSQL refuses")]
     [TestCase("SELECT * FROM index, comment, type", "select (index, comment, type)")]
     [TestCase("SELECT * FROM U&\"d\\0061t\\+000061\"", "select (data)")]
     [TestCase("SELECT * FROM U&\"d!0061ta\" UESCAPE '!'", "select (data)")]
