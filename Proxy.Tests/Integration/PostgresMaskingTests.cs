@@ -60,6 +60,8 @@ public sealed class PostgresMaskingTests
             insert into other values (1, 'carol@other.org');
             create view v_users as select id, email, lower(email) as lower_email, note from users;
             create view v_v as select email as e, id from v_users;
+            create view v_row as select id, row_to_json(u)->>'email' as e, u::text as t from users u;
+            create view v_id as select id, id::text as t from users;
             """);
 
     [OneTimeTearDown]
@@ -137,6 +139,8 @@ public sealed class PostgresMaskingTests
     [TestCase("select row(id, email) from users order by id", "")]
     [TestCase("select email, lower_email from v_users order by id", "***@example.com|[redacted]")]
     [TestCase("select e from v_v order by id", "***@example.com")]
+    [TestCase("select e, t from v_row order by id", "[redacted]|[redacted]", Description = "whole-row references in a view read every column")]
+    [TestCase("select t from v_id order by id", "1", Description = "an expression of a view that reads no masked column")]
     [TestCase("select x.email from (select * from users) x order by id", "***@example.com")]
     [TestCase("begin; declare c cursor for select lower(email), email from users order by id; fetch all from c; commit", "[redacted]|***@example.com")]
     [TestCase("prepare p as select email, lower(email) from users order by id; execute p", "***@example.com|[redacted]")]

@@ -256,7 +256,11 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
         return views;
     }
 
-    /// <summary>Each view's column origins (from its query's target list) and the columns it reads (pg_depend); returns the tables those name.</summary>
+    /// <summary>
+    /// Each view's column origins (from its query's target list) and the columns it reads (pg_depend); returns the
+    /// tables those name. A whole-row reference (`row_to_json(p)`, `p::text`) reads every column, but pg_depend records
+    /// no column for it: a view whose query holds one reads every column (column 0) of each relation its query names.
+    /// </summary>
     private static async Task<List<uint>> LoadViewsAsync(CatalogConnection connection, State state, List<uint> views, CancellationToken cancellationToken)
     {
         var list = string.Join(", ", views.Select(o => o.ToString(CultureInfo.InvariantCulture)));
@@ -273,6 +277,16 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
             var read = new ColumnRef(uint.Parse(row[1]!, CultureInfo.InvariantCulture), short.Parse(row[2]!, CultureInfo.InvariantCulture));
             (reads.TryGetValue(view, out var l) ? l : reads[view] = []).Add(read);
             referenced.Add(read.Table);
+        }
+
+        foreach (var row in sets[0])
+        {
+            var view = uint.Parse(row[0]!, CultureInfo.InvariantCulture);
+            foreach (var table in ViewQuery.WholeRowTables(row[1]!, view))
+            {
+                (reads.TryGetValue(view, out var l) ? l : reads[view] = []).Add(new ColumnRef(table, 0));
+                referenced.Add(table);
+            }
         }
 
         foreach (var row in sets[0])
@@ -316,6 +330,30 @@ internal sealed class MaskCatalog(EndPoint upstream, PostgresSettings settings, 
 /// </summary>
 internal static class ViewQuery
 {
+    /// <summary>
+    /// When the query holds a whole-row reference (a Var of column 0, `{VAR :varno 1 :varattno 0 …}`): every relation
+    /// its range tables name (`:relid N`), but the view itself; none otherwise. The text is searched as it is, string
+    /// constants included, which can only add relations.
+    /// </summary>
+    public static IEnumerable<uint> WholeRowTables(string tree, uint view)
+    {
+        if (!tree.Contains(":varattno 0 ", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        const string RelId = ":relid ";
+        for (var at = tree.IndexOf(RelId, StringComparison.Ordinal); at >= 0; at = tree.IndexOf(RelId, at + RelId.Length, StringComparison.Ordinal))
+        {
+            var digits = tree.AsSpan(at + RelId.Length);
+            var length = digits.IndexOfAnyExceptInRange('0', '9');
+            if (uint.TryParse(length < 0 ? digits : digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var relid) && relid != 0 && relid != view)
+            {
+                yield return relid;
+            }
+        }
+    }
+
     public static ColumnRef[] TargetOrigins(string tree, int columns)
     {
         var origins = new ColumnRef[columns];
