@@ -141,6 +141,8 @@ public sealed class PostgresMaskingTests
     [TestCase("select e from v_v order by id", "***@example.com")]
     [TestCase("select e, t from v_row order by id", "[redacted]|[redacted]", Description = "whole-row references in a view read every column")]
     [TestCase("select t from v_id order by id", "1", Description = "an expression of a view that reads no masked column")]
+    [TestCase("select query_to_xml('select email from users where id = 1', true, false, '')", "[redacted]", Description = "a query in a string")]
+    [TestCase("select table_to_xml('users', true, false, '')", "[redacted]")]
     [TestCase("select x.email from (select * from users) x order by id", "***@example.com")]
     [TestCase("begin; declare c cursor for select lower(email), email from users order by id; fetch all from c; commit", "[redacted]|***@example.com")]
     [TestCase("prepare p as select email, lower(email) from users order by id; execute p", "***@example.com|[redacted]")]

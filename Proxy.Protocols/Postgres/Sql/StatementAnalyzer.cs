@@ -124,6 +124,12 @@ internal ref struct StatementAnalyzer
             _depth--;
         }
 
+        if (!_unknown && CallsStringQueryFunction())
+        {
+            _dynamic = true;
+            _unknown = true;
+        }
+
         StatementKind kind;
         if (_unknown)
         {
@@ -432,6 +438,20 @@ internal ref struct StatementAnalyzer
 
                 return i + 1;
         }
+    }
+
+    /// <summary>Whether the statement calls a function that runs a query named in a string (<see cref="StringQueryFunctions"/>).</summary>
+    private readonly bool CallsStringQueryFunction()
+    {
+        for (var k = 0; k + 1 < _n; k++)
+        {
+            if (_t[k].Kind is TokenKind.Word or TokenKind.QuotedIdentifier && IsChar(k + 1, '(') && StringQueryFunctions.Is(_sql, _t[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A write keyword after '(' that really starts a statement, not a column named "update".</summary>

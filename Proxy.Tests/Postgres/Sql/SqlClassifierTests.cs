@@ -108,6 +108,11 @@ public sealed class SqlClassifierTests
     [TestCase("VALUES (1), (2)", "select")]
     [TestCase("SELECT * FROM orders FOR UPDATE OF orders SKIP LOCKED", "select (orders)")]
     [TestCase("frobnicate the database", "unknown")]
+    [TestCase("select query_to_xml('select secret from people', true, false, '')", "unknown dynamic", Description = "a query in a string")]
+    [TestCase("SELECT pg_catalog.TABLE_TO_XML('people', true, false, '') FROM t", "unknown dynamic (t)")]
+    [TestCase("select word from ts_stat('select to_tsvector(secret) from people')", "unknown dynamic")]
+    [TestCase("select \"cursor_to_xml\"('c', 10, true, false, '')", "unknown dynamic")]
+    [TestCase("select query_to_xml from t", "select (t)", Description = "a column of that name is no call")]
     public void Kinds(string sql, string expected) => Assert.That(Classify(sql), Is.EqualTo(expected));
 
     [TestCase("SELECT * FROM a JOIN b ON a.id = b.id LEFT JOIN c USING (id), d WHERE x", "select where (a, b, c, d)")]
