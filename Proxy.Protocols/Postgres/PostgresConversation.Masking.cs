@@ -471,14 +471,7 @@ internal sealed partial class PostgresConversation
                 };
             }
 
-            if (!masks.Plan.Patterns.IsEmpty)
-            {
-                var scratch = new ArrayBufferWriter<byte>();
-                if (masks.Plan.Patterns.Apply(Encoding.UTF8.GetBytes(masked), scratch) != MaskResult.Unchanged)
-                {
-                    masked = scratch.WrittenCount == 0 ? "[redacted]" : Encoding.UTF8.GetString(scratch.WrittenSpan).Replace('\0', '\uFFFD');
-                }
-            }
+            masked = MaskPatterns(masks, masked);
 
             if (!ReferenceEquals(masked, value) && masked != value)
             {
@@ -504,6 +497,71 @@ internal sealed partial class PostgresConversation
         MessageWriter.WriteMessage(client, message.Type, body.WrittenSpan);
         text = fields.FirstOrDefault(f => f.Code == (byte)'M').Value;
         return true;
+    }
+
+    /// <summary>
+    /// The masks of the statements completed since the last ReadyForQuery (those of one that reads a masked column
+    /// win): a setting they changed is reported after them. Server loop only.
+    /// </summary>
+    private StatementMasks? _batchMasks;
+
+    private void KeepBatchMasks(StatementMasks? masks)
+    {
+        if (masks is not null && (_batchMasks is null || (masks.ReadsMasked && !_batchMasks.ReadsMasked)))
+        {
+            _batchMasks = masks;
+        }
+    }
+
+    /// <summary>
+    /// `application_name`, the one reported setting that takes any text, changed by a statement with masks
+    /// (`select set_config('application_name', email, false) from users`): its ParameterStatus carries the value out
+    /// beside the masked rows, so it is masked as a value of the statement: redacted when the statement reads a masked
+    /// column, pattern masks otherwise. True when the message was rewritten and written.
+    /// </summary>
+    private bool TryMaskParameterStatus(in PostgresMessage message, PipeWriter client)
+    {
+        // PostgreSQL reports a changed setting just before ReadyForQuery, after the statement that changed it.
+        if ((CurrentMasks() ?? _batchMasks) is not { } masks)
+        {
+            return false;
+        }
+
+        var reader = new MessageBodyReader(message.Body);
+        const string Name = "application_name";
+        if (reader.ReadCString() != Name)
+        {
+            return false;
+        }
+
+        var value = reader.ReadCString();
+        var masked = masks.ReadsMasked ? "[redacted]" : MaskPatterns(masks, value);
+        if (masked == value)
+        {
+            return false;
+        }
+
+        var body = new ArrayBufferWriter<byte>();
+        body.Write(Encoding.UTF8.GetBytes(Name));
+        body.Write([(byte)0]);
+        body.Write(Encoding.UTF8.GetBytes(masked));
+        body.Write([(byte)0]);
+        MessageWriter.WriteMessage(client, message.Type, body.WrittenSpan);
+        return true;
+    }
+
+    /// <summary><paramref name="value"/> with the statement's pattern masks applied (`[redacted]` when they leave nothing).</summary>
+    private static string MaskPatterns(StatementMasks masks, string value)
+    {
+        if (masks.Plan.Patterns.IsEmpty)
+        {
+            return value;
+        }
+
+        var scratch = new ArrayBufferWriter<byte>();
+        return masks.Plan.Patterns.Apply(Encoding.UTF8.GetBytes(value), scratch) == MaskResult.Unchanged
+            ? value
+            : scratch.WrittenCount == 0 ? "[redacted]" : Encoding.UTF8.GetString(scratch.WrittenSpan).Replace('\0', '\uFFFD');
     }
 
     /// <summary>

@@ -165,6 +165,8 @@ internal sealed partial class PostgresConversation
                 break;
             case BackendMessageType.NoticeResponse when TryMaskReport(message, client, out _):
                 return;
+            case BackendMessageType.ParameterStatus when TryMaskParameterStatus(message, client):
+                return;
             case BackendMessageType.ParameterStatus:
                 OnParameterStatus(message);
                 break;
@@ -216,6 +218,7 @@ internal sealed partial class PostgresConversation
     /// <summary>ReadyForQuery ends a Query, a FunctionCall or an extended-protocol batch at its Sync.</summary>
     private void OnReadyForQuery()
     {
+        _batchMasks = null;
         if (!_established)
         {
             _established = true;
@@ -328,6 +331,7 @@ internal sealed partial class PostgresConversation
         {
             if (head.Statements is { } statements && head.Completed < statements.Length)
             {
+                KeepBatchMasks(statements[head.Completed].Masks);
                 CompleteChange(head, head.Completed, message.Type);
                 Record(statements[head.Completed], Outcome(head, tag, null, null));
                 head.Completed++;
@@ -340,6 +344,7 @@ internal sealed partial class PostgresConversation
             _pending.TryDequeue(out _);
             if (head.Statements is [var run, ..])
             {
+                KeepBatchMasks(run.Masks);
                 Record(run, Outcome(head, tag, null, null));
             }
         }

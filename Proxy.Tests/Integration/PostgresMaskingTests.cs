@@ -1,3 +1,4 @@
+using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Proxy.Core.Policy;
@@ -384,6 +385,25 @@ public sealed class PostgresMaskingTests
         AssertNoSecret(sql, result.StandardOutput + result.StandardError);
         var logged = _proxy.Log.Events.Select(e => e.Event).OfType<StatementEvent>().Single(e => e.Text == sql);
         AssertNoSecret(sql, logged.Outcome?.ErrorMessage ?? string.Empty);
+    }
+
+    /// <summary>application_name is reported to the client in a ParameterStatus whenever it changes, beside the masked rows.</summary>
+    [TestCase("select set_config('application_name', email, false) from users where id = 1", "[redacted]")]
+    [TestCase("select set_config('application_name', 'card ' || note, false) from users where id = 1", "[redacted]")]
+    [TestCase("select set_config('application_name', 'tool', false)", "tool", Description = "reads no masked column")]
+    [CancelAfter(60_000)]
+    public async Task A_setting_reported_to_the_client_does_not_carry_a_masked_value(string sql, string expected, CancellationToken cancellationToken)
+    {
+        await using var client = await PostgresWireClient.ConnectAsync(_proxy.EndPoint, cancellationToken);
+        await client.SendAsync(PostgresWireClient.Startup(("user", PostgresServer.Superuser), ("database", _database)), cancellationToken);
+        await client.ReadUntilReadyAsync(cancellationToken);
+
+        await client.SendAsync(PostgresWireClient.Query(sql), cancellationToken);
+        var messages = await client.ReadUntilReadyAsync(cancellationToken);
+
+        var reported = messages.Where(m => m.Type == 'S').Select(m => Encoding.UTF8.GetString(m.Body).Split('\0')).Single(fields => fields[0] == "application_name");
+        Assert.That(reported[1], Is.EqualTo(expected));
+        AssertNoSecret(sql, string.Join("|", messages.Select(m => Encoding.UTF8.GetString(m.Body))));
     }
 
     [Test]
