@@ -63,11 +63,17 @@ internal sealed partial record CopyFormat(bool Csv, byte Delimiter, byte[] Null,
         }
 
         var csv = Option(options, "format") is { } named ? named.Equals("csv", StringComparison.OrdinalIgnoreCase) : CsvWord().IsMatch(options);
+        if (Option(options, "null") is Unreadable)
+        {
+            problem = "a COPY NULL written as an escape or Unicode string";
+            return false;
+        }
+
         if (!TryByte(Option(options, "delimiter"), csv ? (byte)',' : (byte)'\t', out var delimiter)
             || !TryByte(Option(options, "quote"), (byte)'"', out var quote)
             || !TryByte(Option(options, "escape"), quote, out var escape))
         {
-            problem = "a COPY DELIMITER, QUOTE or ESCAPE of more than one ASCII character";
+            problem = "a COPY DELIMITER, QUOTE or ESCAPE of more than one ASCII character, or written as an escape or Unicode string";
             return false;
         }
 
@@ -94,17 +100,25 @@ internal sealed partial record CopyFormat(bool Csv, byte Delimiter, byte[] Null,
         return true;
     }
 
-    /// <summary>An option's value: `DELIMITER ','`, `DELIMITER AS ','`, `(DELIMITER ',')`, `FORMAT csv`. Null when absent.</summary>
+    /// <summary>
+    /// An option's value: `DELIMITER ','`, `DELIMITER AS ','`, `(DELIMITER ',')`, `FORMAT csv`. Null when absent;
+    /// <see cref="Unreadable"/> for an escape or Unicode string (`E'\x01'`, `U&amp;'\0001'`), whose value is not read here.
+    /// </summary>
     private static string? Option(string options, string name)
     {
-        var match = Regex.Match(options, $@"\b{name}\s+(?:as\s+)?(?:'(?<quoted>(?:[^']|'')*)'|(?<word>[a-z_]+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var match = Regex.Match(options, $@"\b{name}\s+(?:as\s+)?(?:'(?<quoted>(?:[^']|'')*)'|(?<special>[a-z]+(?:'|&))|(?<word>[a-z_]+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         if (!match.Success)
         {
             return null;
         }
 
-        return match.Groups["quoted"].Success ? match.Groups["quoted"].Value.Replace("''", "'", StringComparison.Ordinal) : match.Groups["word"].Value;
+        return match.Groups["quoted"].Success ? match.Groups["quoted"].Value.Replace("''", "'", StringComparison.Ordinal)
+            : match.Groups["special"].Success ? Unreadable
+            : match.Groups["word"].Value;
     }
+
+    /// <summary>What <see cref="Option"/> gives for a value it cannot read: more than one character, so no option byte takes it.</summary>
+    private const string Unreadable = "\uFFFF\uFFFF";
 
     /// <summary>The index of the parenthesis closing the one at 0, skipping quoted text; -1 when it does not close.</summary>
     private static int ClosingParenthesis(string text)

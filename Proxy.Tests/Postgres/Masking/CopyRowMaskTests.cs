@@ -83,8 +83,10 @@ public sealed class CopyRowMaskTests
 
     [TestCase("copy users from stdin", null)]
     [TestCase("copy users to '/tmp/x'", null)]
-    [TestCase("copy users to stdout with (delimiter '||')", "a COPY DELIMITER, QUOTE or ESCAPE of more than one ASCII character")]
+    [TestCase("copy users to stdout with (delimiter '||')", "a COPY DELIMITER, QUOTE or ESCAPE of more than one ASCII character, or written as an escape or Unicode string")]
     [TestCase("copy (select 1 to stdout", "the COPY query's parentheses do not close")]
+    [TestCase("copy users to stdout with (format text, delimiter E'\\x01')", "a COPY DELIMITER, QUOTE or ESCAPE of more than one ASCII character, or written as an escape or Unicode string")]
+    [TestCase("copy users to stdout with (null U&'\\0041')", "a COPY NULL written as an escape or Unicode string")]
     public void Copy_statements_that_are_not_copied_out_or_cannot_be_read(string statement, string? problem)
     {
         Assert.That(CopyFormat.TryRead(statement, out _, out var found), Is.False);
