@@ -1,11 +1,6 @@
 using System.Text;
 using Npgsql;
-using Proxy.Core.Policy;
-using Proxy.Core.SessionLog;
-using Proxy.Protocols.Postgres;
-using Proxy.Tests.Policy;
 using Proxy.Tests.Support;
-using static Proxy.Tests.Integration.PostgresKeptColumnMaskTests;
 using static Proxy.Tests.Integration.PostgresKeptShapeTests;
 
 namespace Proxy.Tests.Integration;
@@ -19,56 +14,14 @@ namespace Proxy.Tests.Integration;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class PostgresSourceLifetimeTests
+public sealed class PostgresSourceLifetimeTests() : PeopleSecretFixture(Policy, "source_lifetime")
 {
-    private const string Policy = """
+    private const string Policy = $$"""
         version 1
         default allow
 
-        rule secrets {
-          when sql.tables any in ["people", "public.people"]
-          then mask column ["secret"] with partial(keep: 2)
-        }
+        {{SecretsRule}}
         """;
-
-    private const string CatalogRole = "source_lifetime_catalog";
-    private const string Secret = "ssh-secret-1";
-    private const string Masked = "**********-1";
-    private const string Harmless = "select 'harmless'::text";
-
-    private InProcessProxy _proxy = null!;
-    private string _database = null!;
-
-    private static PostgresServer Server => PostgresFixture.Server;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}; create role {CatalogRole} login");
-        _database = await Server.CreateDatabaseAsync("source_lifetime", $"""
-            create table people (id int primary key, secret text);
-            insert into people values (1, '{Secret}');
-            """);
-    }
-
-    [OneTimeTearDown]
-    public async Task DropDatabaseAsync()
-    {
-        await Server.DropDatabaseAsync(_database);
-        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}");
-    }
-
-    [SetUp]
-    public void Start() => _proxy = InProcessProxy.Start(
-        InProcessProxy.Listener(Server.EndPoint) with
-        {
-            Protocol = "postgres",
-            ProtocolSettings = new PostgresSettings { Catalog = new HeldCredential(CatalogRole, string.Empty) },
-        },
-        policy: new PolicyStore(PolicyEvaluationTests.Compile(Policy)));
-
-    [TearDown]
-    public async Task StopAsync() => await _proxy.DisposeAsync();
 
     [Test]
     [CancelAfter(60_000)]
@@ -164,7 +117,7 @@ public sealed class PostgresSourceLifetimeTests
         var messages = await client.ReadUntilReadyAsync(cancellationToken);
         Assert.That(Types(messages), Is.EqualTo("12DCZ"));
         Assert.That(Encoding.UTF8.GetString(Field(messages.Single(m => m.Type == 'D').Body, 0)), Is.EqualTo("harmless"));
-        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+        Assert.That(ProxyUnderTest.Errors, Is.Empty, ProxyUnderTest.Describe());
     }
 
     /// <summary>Statements of Parse and of SQL PREPARE share one namespace: SQL EXECUTE runs either, and reads the Parse's tables too.</summary>
@@ -200,7 +153,7 @@ public sealed class PostgresSourceLifetimeTests
     [CancelAfter(60_000)]
     public async Task Automatically_prepared_statements_of_a_pooled_connection_stay_masked_across_reuse(CancellationToken cancellationToken)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(Server.ConnectionString(_database, port: _proxy.Port))
+        var connectionString = new NpgsqlConnectionStringBuilder(Server.ConnectionString(Database, port: ProxyUnderTest.Port))
         {
             ApplicationName = nameof(Automatically_prepared_statements_of_a_pooled_connection_stay_masked_across_reuse),
             MaxAutoPrepare = 4,
@@ -220,7 +173,7 @@ public sealed class PostgresSourceLifetimeTests
         }
 
         Assert.That(Recorded("select secret from people where id = $1"), Has.Count.EqualTo(12));
-        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+        Assert.That(ProxyUnderTest.Errors, Is.Empty, ProxyUnderTest.Describe());
         NpgsqlConnection.ClearAllPools();
     }
 
@@ -257,14 +210,6 @@ public sealed class PostgresSourceLifetimeTests
         Assert.That(Recorded("fetch all from c").Single().Tables, Is.Empty);
     }
 
-    private async Task<PostgresWireClient> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var client = await PostgresWireClient.ConnectAsync(_proxy.EndPoint, cancellationToken);
-        await client.SendAsync(PostgresWireClient.Startup(("user", PostgresServer.Superuser), ("database", _database)), cancellationToken);
-        await client.ReadUntilReadyAsync(cancellationToken);
-        return client;
-    }
-
     /// <summary>Runs a Query that must succeed.</summary>
     private static async Task RunAsync(PostgresWireClient client, string sql, CancellationToken cancellationToken)
     {
@@ -275,15 +220,4 @@ public sealed class PostgresSourceLifetimeTests
 
     private static void AssertFailed(IReadOnlyList<WireMessage> messages, string sqlState) =>
         Assert.That(messages.Single(m => m.Type == 'E').Fields()['C'], Is.EqualTo(sqlState), Types(messages));
-
-    /// <summary>The first field of each row up to the next ReadyForQuery, which must come without an error.</summary>
-    private static async Task<string[]> ValuesAsync(PostgresWireClient client, CancellationToken cancellationToken)
-    {
-        var messages = await client.ReadUntilReadyAsync(cancellationToken);
-        Assert.That(Types(messages), Does.Not.Contain("E"), Types(messages));
-        return [.. messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0)))];
-    }
-
-    private List<StatementEvent> Recorded(string text) =>
-        [.. _proxy.Log.Events.Select(e => e.Event).OfType<StatementEvent>().Where(e => e.Text == text)];
 }

@@ -1,10 +1,4 @@
-using System.Text;
-using Proxy.Core.Policy;
-using Proxy.Core.SessionLog;
-using Proxy.Protocols.Postgres;
-using Proxy.Tests.Policy;
 using Proxy.Tests.Support;
-using static Proxy.Tests.Integration.PostgresKeptColumnMaskTests;
 using static Proxy.Tests.Integration.PostgresKeptShapeTests;
 
 namespace Proxy.Tests.Integration;
@@ -19,67 +13,24 @@ namespace Proxy.Tests.Integration;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class PostgresStatementNameTests
+public sealed class PostgresStatementNameTests() : PeopleSecretFixture(Policy, "statement_names", """
+    create function open_hidden() returns refcursor language plpgsql as $f$
+      declare r refcursor := 'hidden';
+      begin open r for select secret from people; return r; end
+    $f$;
+    """)
 {
-    private const string Policy = """
+    private const string Policy = $$"""
         version 1
         default allow
 
-        rule secrets {
-          when sql.tables any in ["people", "public.people"]
-          then mask column ["secret"] with partial(keep: 2)
-        }
+        {{SecretsRule}}
 
         rule unread {
           when sql.kind == unknown or sql.unknown
           then block "the proxy cannot read it"
         }
         """;
-
-    private const string CatalogRole = "statement_names_catalog";
-    private const string Secret = "ssh-secret-1";
-    private const string Masked = "**********-1";
-
-    /// <summary>A text the policy lets through unmasked, whose one text column the secret would fill under a bypass.</summary>
-    private const string Harmless = "select 'harmless'::text";
-
-    private InProcessProxy _proxy = null!;
-    private string _database = null!;
-
-    private static PostgresServer Server => PostgresFixture.Server;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}; create role {CatalogRole} login");
-        _database = await Server.CreateDatabaseAsync("statement_names", $"""
-            create table people (id int primary key, secret text);
-            insert into people values (1, '{Secret}');
-            create function open_hidden() returns refcursor language plpgsql as $f$
-              declare r refcursor := 'hidden';
-              begin open r for select secret from people; return r; end
-            $f$;
-            """);
-    }
-
-    [OneTimeTearDown]
-    public async Task DropDatabaseAsync()
-    {
-        await Server.DropDatabaseAsync(_database);
-        await AsSuperuserAsync("postgres", $"drop role if exists {CatalogRole}");
-    }
-
-    [SetUp]
-    public void Start() => _proxy = InProcessProxy.Start(
-        InProcessProxy.Listener(Server.EndPoint) with
-        {
-            Protocol = "postgres",
-            ProtocolSettings = new PostgresSettings { Catalog = new HeldCredential(CatalogRole, string.Empty) },
-        },
-        policy: new PolicyStore(PolicyEvaluationTests.Compile(Policy)));
-
-    [TearDown]
-    public async Task StopAsync() => await _proxy.DisposeAsync();
 
     /// <summary>
     /// The server keeps the SQL PREPARE's statement and refuses the Parse; a Bind of the name runs the former, and is
@@ -154,7 +105,7 @@ public sealed class PostgresStatementNameTests
         Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
         Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
         Assert.That(Recorded("select secret from people where id = $1").Select(e => e.Parameters?.SingleOrDefault()), Is.EqualTo(new[] { "1" }));
-        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+        Assert.That(ProxyUnderTest.Errors, Is.Empty, ProxyUnderTest.Describe());
     }
 
     /// <summary>
@@ -176,7 +127,7 @@ public sealed class PostgresStatementNameTests
 
         Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "1" }), "the cursor's rows");
         Assert.That(Recorded(Harmless), Is.Empty);
-        Assert.That(_proxy.Errors, Is.Empty, _proxy.Describe());
+        Assert.That(ProxyUnderTest.Errors, Is.Empty, ProxyUnderTest.Describe());
     }
 
     /// <summary>A FETCH names no table: it is decided with the tables of the cursor's DECLARE, so the table's column mask applies.</summary>
@@ -274,29 +225,10 @@ public sealed class PostgresStatementNameTests
         Assert.That(Recorded("fetch all from hidden").Single().StatementKind, Is.EqualTo("other"));
     }
 
-    private async Task<PostgresWireClient> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var client = await PostgresWireClient.ConnectAsync(_proxy.EndPoint, cancellationToken);
-        await client.SendAsync(PostgresWireClient.Startup(("user", PostgresServer.Superuser), ("database", _database)), cancellationToken);
-        await client.ReadUntilReadyAsync(cancellationToken);
-        return client;
-    }
-
-    /// <summary>The first field of each row up to the next ReadyForQuery, which must come without an error.</summary>
-    private static async Task<string[]> ValuesAsync(PostgresWireClient client, CancellationToken cancellationToken)
-    {
-        var messages = await client.ReadUntilReadyAsync(cancellationToken);
-        Assert.That(Types(messages), Does.Not.Contain("E"), Types(messages));
-        return [.. messages.Where(m => m.Type == 'D').Select(m => Encoding.UTF8.GetString(Field(m.Body, 0)))];
-    }
-
     /// <summary>Refused by the policy's rule for statements it cannot read: not run under the text the server refused.</summary>
     private static void AssertRefusedAsUnseen(IReadOnlyList<WireMessage> messages)
     {
         Assert.That(messages.Where(m => m.Type == 'D'), Is.Empty, Types(messages));
         Assert.That(messages.Single(m => m.Type == 'E').Fields()['M'], Does.Contain("the proxy cannot read it"), Types(messages));
     }
-
-    private List<StatementEvent> Recorded(string text) =>
-        [.. _proxy.Log.Events.Select(e => e.Event).OfType<StatementEvent>().Where(e => e.Text == text)];
 }
