@@ -82,21 +82,11 @@ internal sealed class SessionSources(Dictionary<string, PostgresConversation.Pre
     public string[] TablesOfPrepared(string name)
     {
         var tables = Find(_prepared, name)?.Tables ?? [];
-        if (name.Length == 0)
+        foreach (var parsed in ParsedAs(name))
         {
-            return tables;
-        }
-
-        if (statements.TryGetValue(name, out var parsed) && !parsed.IsFailed)
-        {
-            tables = TablesOf(parsed, tables);
-        }
-
-        foreach (var change in _sent)
-        {
-            foreach (var (forgotten, statement) in change.Forgotten ?? [])
+            foreach (var run in parsed.Runs)
             {
-                tables = forgotten == name ? TablesOf(statement, tables) : tables;
+                tables = Union(tables, run.Tables);
             }
         }
 
@@ -110,8 +100,32 @@ internal sealed class SessionSources(Dictionary<string, PostgresConversation.Pre
     public bool PreparedInSql(string name) => Find(_prepared, name) is not null;
 
     /// <summary>Whether the proxy saw <paramref name="name"/> prepared, by SQL PREPARE or by a Parse (one namespace).</summary>
-    public bool Prepared(string name) =>
-        PreparedInSql(name) || (name.Length > 0 && ((statements.TryGetValue(name, out var parsed) && !parsed.IsFailed) || _sent.Any(change => change.Forgotten?.Exists(f => f.Name == name) == true)));
+    public bool Prepared(string name) => PreparedInSql(name) || ParsedAs(name).Any();
+
+    /// <summary>The Parse statements the named statement may be now: the one defined, and any a drop still unanswered forgot.</summary>
+    private IEnumerable<PostgresConversation.PreparedStatement> ParsedAs(string name)
+    {
+        if (name.Length == 0)
+        {
+            yield break;
+        }
+
+        if (statements.TryGetValue(name, out var parsed) && !parsed.IsFailed)
+        {
+            yield return parsed;
+        }
+
+        foreach (var change in _sent)
+        {
+            foreach (var (forgotten, statement) in change.Forgotten ?? [])
+            {
+                if (forgotten == name)
+                {
+                    yield return statement;
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// Client loop, as the statement carrying <paramref name="change"/> is forwarded in batch <paramref name="batch"/>
@@ -211,16 +225,6 @@ internal sealed class SessionSources(Dictionary<string, PostgresConversation.Pre
     /// <summary>The tables of both lists, each once; one of them itself when the other adds nothing.</summary>
     public static string[] Union(string[] tables, IReadOnlyList<string> more) =>
         more.Count == 0 || more.All(tables.Contains) ? tables : tables.Length == 0 && more is string[] array ? array : [.. tables.Union(more, StringComparer.Ordinal)];
-
-    private static string[] TablesOf(PostgresConversation.PreparedStatement statement, string[] tables)
-    {
-        foreach (var run in statement.Runs)
-        {
-            tables = Union(tables, run.Tables);
-        }
-
-        return tables;
-    }
 
     private long Widen(Dictionary<string, Entry> entries, SourceChange change)
     {
