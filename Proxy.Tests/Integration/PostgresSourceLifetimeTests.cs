@@ -196,6 +196,20 @@ public sealed class PostgresSourceLifetimeTests() : PeopleSecretFixture(Policy, 
         Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
     }
 
+    /// <summary>A name may be written `U&amp;"…"` where it is defined or where it is read: both are the same name.</summary>
+    [TestCase("declare U&\"c\\0031\" cursor with hold for select secret from people", "fetch all from c1")]
+    [TestCase("declare c2 cursor with hold for select secret from people", "fetch all from U&\"c!0032\" UESCAPE '!'")]
+    [TestCase("prepare U&\"p\\0031\" as select secret from people", "execute p1")]
+    [CancelAfter(60_000)]
+    public async Task A_unicode_escaped_name_is_the_name_it_spells(string definition, string read, CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await RunAsync(client, definition, cancellationToken);
+
+        await client.SendAsync(Query(read), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+    }
+
     /// <summary>Once the server has taken a new DECLARE of a name, a FETCH of it reads that cursor alone: no table of the one closed before it.</summary>
     [Test]
     [CancelAfter(60_000)]

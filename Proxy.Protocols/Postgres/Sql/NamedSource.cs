@@ -56,19 +56,28 @@ internal static class NamedSource
             return SourceUse.None;
         }
 
+        var escape = (byte)'\\';
         if (use == SourceUse.ReadsCursor)
         {
-            // The cursor's name ends the statement, whatever direction comes before it.
-            var last = token;
+            // The cursor's name ends the statement, whatever direction comes before it (a U&"…" name may be followed by UESCAPE 'c').
+            Span<Token> last = [token, default, default];
             while (SqlLexer.Next(statement, ref pos, ref token) == LexResult.Token)
             {
-                last = token;
+                (last[2], last[1], last[0]) = (last[1], last[0], token);
             }
 
-            token = last;
+            token = last[0];
+            if (last[1].Kind == TokenKind.Word && last[1].Keyword == Keyword.Uescape && EscapeOf(statement, last[0]) is { } given)
+            {
+                (token, escape) = (last[2], given);
+            }
+        }
+        else
+        {
+            escape = EscapeAfter(statement, pos);
         }
 
-        name = Name(statement, token);
+        name = Name(statement, token, escape);
         if (name is null || use != SourceUse.PreparesStatement)
         {
             return name is null ? SourceUse.None : use;
@@ -98,7 +107,7 @@ internal static class NamedSource
         {
             if (afterAs && token.Kind == TokenKind.Word && token.Keyword == Keyword.Execute)
             {
-                name = SqlLexer.Next(statement, ref pos, ref token) == LexResult.Token ? Name(statement, token) : null;
+                name = SqlLexer.Next(statement, ref pos, ref token) == LexResult.Token ? Name(statement, token, EscapeAfter(statement, pos)) : null;
                 return name is null ? SourceUse.None : SourceUse.ExecutesStatement;
             }
 
@@ -108,27 +117,40 @@ internal static class NamedSource
         return SourceUse.None;
     }
 
-    /// <summary>An identifier token as PostgreSQL names it: unquoted folds to lower case, quoted keeps its case; null for any other token.</summary>
-    public static string? Name(ReadOnlySpan<byte> statement, in Token token)
+    /// <summary>
+    /// An identifier token as PostgreSQL names it, as the classifier writes table names: unquoted folds to lower case
+    /// (ASCII only), quoted keeps its case, `U&amp;"…"` decodes its escapes (<paramref name="escape"/>, from a UESCAPE
+    /// after it), all cut to 63 bytes; null for any other token.
+    /// </summary>
+    public static string? Name(ReadOnlySpan<byte> statement, in Token token, byte escape = (byte)'\\')
     {
-        var text = statement.Slice(token.Start, token.Length);
-        return token.Kind switch
+        if (token.Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier or TokenKind.UnicodeQuotedIdentifier))
         {
-            // ASCII only, as PostgreSQL's downcase_identifier does in UTF-8.
-            TokenKind.Word => AsciiLower(text),
-            TokenKind.QuotedIdentifier => Encoding.UTF8.GetString(text[1..^1]).Replace("\"\"", "\"", StringComparison.Ordinal),
-            _ => null,
-        };
-    }
-
-    private static string AsciiLower(ReadOnlySpan<byte> word)
-    {
-        Span<byte> lower = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
-        for (var i = 0; i < word.Length; i++)
-        {
-            lower[i] = word[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(word[i] | 0x20) : word[i];
+            return null;
         }
 
-        return Encoding.UTF8.GetString(lower);
+        var text = statement.Slice(token.Start, token.Length);
+        Span<byte> name = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        var length = token.Kind switch
+        {
+            TokenKind.Word => StatementAnalyzer.Lower(text, name),
+            TokenKind.QuotedIdentifier => StatementAnalyzer.Undouble(text[1..^1], name),
+            _ => StatementAnalyzer.Unicode(text[3..^1], escape, name),
+        };
+        return Encoding.UTF8.GetString(name[..StatementAnalyzer.Clip(name[..length])]);
     }
+
+    /// <summary>The escape character of a `U&amp;"…"` name whose token ends at <paramref name="pos"/>: a `UESCAPE 'c'` after it, else a backslash.</summary>
+    private static byte EscapeAfter(ReadOnlySpan<byte> statement, int pos)
+    {
+        var token = default(Token);
+        return SqlLexer.Next(statement, ref pos, ref token) == LexResult.Token && token.Kind == TokenKind.Word && token.Keyword == Keyword.Uescape
+            && SqlLexer.Next(statement, ref pos, ref token) == LexResult.Token && EscapeOf(statement, token) is { } escape
+                ? escape
+                : (byte)'\\';
+    }
+
+    /// <summary>The character of UESCAPE's one-character string.</summary>
+    private static byte? EscapeOf(ReadOnlySpan<byte> statement, in Token token) =>
+        token.Kind == TokenKind.String && token.Length == 3 ? statement[token.Start + 1] : null;
 }

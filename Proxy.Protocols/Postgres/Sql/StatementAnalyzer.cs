@@ -1180,7 +1180,7 @@ internal ref struct StatementAnalyzer
         return (byte)'\\';
     }
 
-    private static int Lower(ReadOnlySpan<byte> text, Span<byte> output)
+    internal static int Lower(ReadOnlySpan<byte> text, Span<byte> output)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -1191,7 +1191,7 @@ internal ref struct StatementAnalyzer
         return text.Length;
     }
 
-    private static int Undouble(ReadOnlySpan<byte> text, Span<byte> output)
+    internal static int Undouble(ReadOnlySpan<byte> text, Span<byte> output)
     {
         var length = 0;
         for (var i = 0; i < text.Length; i++)
@@ -1207,7 +1207,7 @@ internal ref struct StatementAnalyzer
     }
 
     /// <summary>U&amp;"…" (PostgreSQL docs 4.1.1): escape + 4 hex digits, escape + '+' + 6 hex digits, escape doubled.</summary>
-    private static int Unicode(ReadOnlySpan<byte> text, byte escape, Span<byte> output)
+    internal static int Unicode(ReadOnlySpan<byte> text, byte escape, Span<byte> output)
     {
         var length = 0;
         var i = 0;
@@ -1290,7 +1290,7 @@ internal ref struct StatementAnalyzer
     }
 
     /// <summary>Truncates to 63 bytes without splitting a UTF-8 character, as PostgreSQL's truncate_identifier does.</summary>
-    private static int Clip(ReadOnlySpan<byte> part)
+    internal static int Clip(ReadOnlySpan<byte> part)
     {
         if (part.Length <= MaxIdentifierBytes)
         {

@@ -15,7 +15,7 @@ public sealed class PreparedStatementDropTests
     [TestCase("deallocate /* c */ all", "all", null)]
     [TestCase("DEALLOCATE PREPARE ALL", "all", null)]
     [TestCase("deallocate", "all", null, Description = "not valid SQL: counted as all, to be safe")]
-    [TestCase("deallocate u&\"p\"", "all", null, Description = "a form not read here: all, to be safe")]
+    [TestCase("deallocate u&\"p\\0031\"", "one", "p1", Description = "a Unicode-escaped name")]
     [TestCase("discard all", "all", null)]
     [TestCase("DISCARD ALL", "all", null)]
     [TestCase("discard plans", "none", null)]
