@@ -131,7 +131,7 @@ internal struct PendingResponse
     /// <summary>Under column masks: the statement's kept columns the Execute was sent on (see <see cref="RowsOf"/>).</summary>
     public ResultMask? KeptColumns;
 
-    /// <summary>For a forwarded Parse or Bind: the statement or portal it defines, which its answer settles.</summary>
+    /// <summary>For a forwarded Parse or Bind: the statement or portal it defines, which its answer settles (for a Close of a statement: the drop).</summary>
     public Definition? Defines;
 
     /// <summary>
@@ -223,7 +223,7 @@ internal sealed class PendingResponses
     /// <summary>Takes the oldest answer owed; what it defined failed (an error, or the server skipped it).</summary>
     public bool TryDequeue(out PendingResponse response) => TryDequeue(out response, taken: false);
 
-    /// <summary>Takes the oldest answer owed for its ParseComplete or BindComplete: what it defined stands.</summary>
+    /// <summary>Takes the oldest answer owed for its ParseComplete, BindComplete or CloseComplete: what it defined (or dropped) stands.</summary>
     public bool TryDequeueCompleted() => TryDequeue(out _, taken: true);
 
     /// <summary>Client loop: completes once the server has answered <paramref name="definition"/> (at once if it has).</summary>

@@ -472,19 +472,33 @@ internal sealed partial class PostgresConversation
             : SendStatementsAsync(message, upstream, Expected.Execute, runs, refusal, changes, describePortal: portal, bound);
     }
 
-    /// <summary>Close: the name is forgotten. A statement's waits for a drop of it still unanswered, which would put it back should it fail.</summary>
+    /// <summary>
+    /// Close of a statement counts only once the server has closed it (after an error earlier in the batch it skips
+    /// the Close, and the statement stays): it is a drop like DEALLOCATE (see <see cref="SessionSources"/>), forgotten
+    /// as it is sent, so a Parse of the name behind it is forwarded, and put back should the Close fail; it waits for an
+    /// earlier drop of the name still unanswered. A portal is forgotten at once: one the server keeps after skipping
+    /// its Close can run nothing, as the error aborted its transaction.
+    /// </summary>
     private SourceChange? OnClose(in PostgresMessage message, PipeWriter upstream)
     {
         var reader = new MessageBodyReader(message.Body);
         var what = reader.ReadByte();
         var name = reader.ReadCString();
-        if (what == (byte)'S' && AwaitedDrop(name) is { } drop)
+        if (what != (byte)'S')
+        {
+            _portals.Remove(name);
+            Forward(message, upstream, Expected.Close);
+            return null;
+        }
+
+        if (AwaitedDrop(name) is { } drop)
         {
             return drop;
         }
 
-        _ = what == (byte)'S' ? _statements.Remove(name) : _portals.Remove(name);
-        Forward(message, upstream, Expected.Close);
+        var close = new SourceChange(SourceChangeKind.DropsStatement, name, []);
+        _decider.Sources.Sent(close, _pending.BatchesSent);
+        Forward(message, upstream, Expected.Close, defines: close);
         return null;
     }
 

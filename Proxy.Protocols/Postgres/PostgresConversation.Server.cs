@@ -161,7 +161,7 @@ internal sealed partial class PostgresConversation
                 _pending.TryDequeueCompleted();
                 break;
             case BackendMessageType.CloseComplete:
-                _pending.TryDequeue(out _);
+                _pending.TryDequeueCompleted();
                 break;
             case BackendMessageType.NoticeResponse when TryMaskReport(message, client, out _):
                 return;

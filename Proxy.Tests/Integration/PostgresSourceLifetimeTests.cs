@@ -99,6 +99,27 @@ public sealed class PostgresSourceLifetimeTests() : PeopleSecretFixture(Policy, 
         Assert.That(Recorded("select secret from people where id = 1").Select(e => e.Outcome?.CommandTag), Has.Member("SELECT 1"));
     }
 
+    /// <summary>A Close the server skipped (an error earlier in its batch) leaves the statement there, for EXECUTE and Bind alike.</summary>
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_close_the_server_skipped_leaves_the_statement_to_its_tables(CancellationToken cancellationToken)
+    {
+        await using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(Batch(Parse("n", "select secret from people where id = 1"), Sync()), cancellationToken);
+        Assert.That(Types(await client.ReadUntilReadyAsync(cancellationToken)), Is.EqualTo("1Z"));
+
+        await client.SendAsync(Batch(Parse("", "select 1/0"), Bind("", "", [], null), Execute(""), Close('S', "n"), Sync()), cancellationToken);
+        AssertFailed(await client.ReadUntilReadyAsync(cancellationToken), "22012");
+
+        await client.SendAsync(Query("execute n"), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+        await client.SendAsync(Batch(Bind("", "n", [], null), Execute(""), Sync()), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { Masked }));
+
+        await client.SendAsync(Batch(Close('S', "n"), Parse("n", Harmless), Bind("", "n", [], null), Execute(""), Sync()), cancellationToken);
+        Assert.That(await ValuesAsync(client, cancellationToken), Is.EqualTo(new[] { "harmless" }), "a Close the server ran frees the name, in the same batch too");
+    }
+
     /// <summary>
     /// What a pool does when it hands a connection on: DISCARD ALL, and in the same write the next user's statements,
     /// whose names may be the ones just dropped. The Parse waits for the drop's answer instead of being refused as a duplicate.
