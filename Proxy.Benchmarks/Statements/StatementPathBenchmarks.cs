@@ -40,7 +40,7 @@ public class StatementPathBenchmarks
         }
 
         _parse = Pgbench.Message('P', [0], Encoding.UTF8.GetBytes($"{Pgbench.Select}$1;\0"), [0, 0]);
-        _prepared = _decider.Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes($"{Pgbench.Select}$1;")), _who, ambiguousEncoding: false, out _, out _)[0];
+        _prepared = _decider.Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes($"{Pgbench.Select}$1;")), _who, ambiguousEncoding: false, out _, out _, out _)[0];
         if (_prepared.Masks is null)
         {
             throw new InvalidOperationException("the shipped policies should mask every statement (mask_card_numbers)");
@@ -61,7 +61,7 @@ public class StatementPathBenchmarks
         var buffer = new ReadOnlySequence<byte>(_queries[_next++ & 15]);
         PostgresFramer.TryReadMessage(ref buffer, 1 << 20, out var message);
         var sql = new MessageBodyReader(message.Body).ReadCStringBytes();
-        var run = _decider.Decide(sql, _who, ambiguousEncoding: false, out _, out _)[0];
+        var run = _decider.Decide(sql, _who, ambiguousEncoding: false, out _, out _, out _)[0];
         run.StartedAt = Stopwatch.GetTimestamp();
         return run.ToEvent("bench-session", "bench", "bench", Outcome);
     }
@@ -73,7 +73,7 @@ public class StatementPathBenchmarks
         PostgresFramer.TryReadMessage(ref buffer, 1 << 20, out var message);
         var reader = new MessageBodyReader(message.Body);
         reader.ReadCStringBytes();
-        var parsed = _decider.Decide(reader.ReadCStringBytes(), _who, ambiguousEncoding: false, out _, out _)[0];
+        var parsed = _decider.Decide(reader.ReadCStringBytes(), _who, ambiguousEncoding: false, out _, out _, out _)[0];
         var run = parsed.Copy();
         run.StartedAt = Stopwatch.GetTimestamp();
         return run.ToEvent("bench-session", "bench", "bench", Outcome);

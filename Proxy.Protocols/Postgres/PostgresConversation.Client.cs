@@ -175,7 +175,7 @@ internal sealed partial class PostgresConversation
     private ValueTask OnQueryAsync(PostgresMessage message, PipeWriter upstream)
     {
         var sql = new MessageBodyReader(message.Body).ReadCStringBytes();
-        var runs = Decide(sql, out var refusal, out var changes);
+        var runs = Decide(sql, out var refusal, out var changes, out _);
         return refusal is null && NeedsApproval(runs)
             ? ApproveAndSendAsync(message, upstream, Expected.QueryCycle, runs, changes)
             : SendStatementsAsync(message, upstream, Expected.QueryCycle, runs, refusal, changes);
@@ -284,10 +284,10 @@ internal sealed partial class PostgresConversation
             }
         }
 
-        // What a statement does to the session's named sources counts when it is executed, not here.
+        // What a statement does to the session's named sources counts when it is executed (DependsOnSession), not here.
         var sql = reader.ReadCStringBytes();
-        var runs = Decide(sql, out var refusal, out _);
-        var statement = new PreparedStatement(runs, refusal);
+        var runs = Decide(sql, out var refusal, out var changes, out var readsSource);
+        var statement = new PreparedStatement(runs, refusal) { DependsOnSession = changes is not null || readsSource };
 
         // A named statement cannot be redefined before it is closed; the unnamed one is replaced by every Parse.
         // The proxy answers 42P05 itself, as PostgreSQL does, rather than forward: should the server have dropped
@@ -441,11 +441,11 @@ internal sealed partial class PostgresConversation
         StatementRun[]? runs = null;
         ErrorFields? refusal = null;
         SourceChange?[]? changes = null;
-        if (bound is { Statement: { Unseen: false, Runs: [{ Kind: "other" or "prepare" or "execute" or "create" or "unknown" } statement] } })
+        if (bound is { Statement: { DependsOnSession: true, Runs: [var statement] } })
         {
             // What it declares, prepares, drops, fetches or executes (CREATE TABLE … AS EXECUTE too) is a name, whose
             // meaning is the session's when it runs: it is decided again now, and what it changes counts from here.
-            runs = Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(statement.Text)), out refusal, out changes);
+            runs = Decide(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(statement.Text)), out refusal, out changes, out _);
             foreach (var run in runs)
             {
                 run.Parameters = bound.Parameters;
@@ -534,8 +534,8 @@ internal sealed partial class PostgresConversation
     /// Classifies and decides every statement of <paramref name="sql"/>. <paramref name="refusal"/> is the
     /// error for the first refused statement, null when all may run.
     /// </summary>
-    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal, out SourceChange?[]? changes) =>
-        _decider.Decide(sql, _who, _ambiguousEncoding, out refusal, out changes);
+    private StatementRun[] Decide(ReadOnlySequence<byte> sql, out ErrorFields? refusal, out SourceChange?[]? changes, out bool readsSource) =>
+        _decider.Decide(sql, _who, _ambiguousEncoding, out refusal, out changes, out readsSource);
 
     /// <summary>
     /// Sends the server, in place of a refused message, a statement that fails at once and touches nothing:
@@ -669,7 +669,7 @@ internal sealed partial class PostgresConversation
         var decision = _decider.Decide(_who, text, kind, dynamic: kind == "execute", tables, unknown: kind == "unknown");
         var refusal = _decider.RefusalFor(decision);
         var masks = refusal is null ? _decider.MasksFor(decision, out refusal) : null;
-        return new PreparedStatement([new StatementRun(text, kind, tables, decision, refusal is not null) { Masks = masks }], refusal) { Unseen = true };
+        return new PreparedStatement([new StatementRun(text, kind, tables, decision, refusal is not null) { Masks = masks }], refusal);
     }
 
     private static StatementRun[] Copies(StatementRun[] runs) => Array.ConvertAll(runs, run => run.Copy());
@@ -695,8 +695,11 @@ internal sealed partial class PostgresConversation
 
         public ErrorFields? Refusal { get; } = refusal;
 
-        /// <summary>Decided by the proxy for a name it has not seen parsed: its text is the proxy's, not SQL to decide again.</summary>
-        public bool Unseen { get; init; }
+        /// <summary>
+        /// Its text defines, drops or reads a cursor or prepared statement by name, whose meaning is the session's when
+        /// it runs: each Execute decides it again.
+        /// </summary>
+        public bool DependsOnSession { get; init; }
 
         /// <summary>The body of the first RowDescription a Describe of it answered; empty for NoData; null until then.</summary>
         public byte[]? Description => _description;

@@ -31,8 +31,6 @@ internal sealed class SourceChange(SourceChangeKind kind, string? name, string[]
     /// <summary>For a definition: the tables its query reads.</summary>
     public string[] Tables { get; } = tables;
 
-    public bool Drops => Kind is SourceChangeKind.DropsStatement or SourceChangeKind.DropsAllStatements;
-
     /// <summary>Whether it drops the statement <paramref name="statement"/> (of SQL PREPARE or of a Parse: they share one namespace).</summary>
     public bool DropsStatementNamed(string statement) =>
         Kind == SourceChangeKind.DropsAllStatements ? statement.Length > 0 : Kind == SourceChangeKind.DropsStatement && Name == statement;

@@ -41,12 +41,13 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
     /// <paramref name="who"/>. <paramref name="refusal"/> is the error for the first refused statement, null when
     /// all may run. <paramref name="changes"/>, by statement, what each does to the session's named sources should
     /// the server run it (null when none does): the caller hands them to <see cref="SessionSources.Sent"/> as it
-    /// forwards the statements.
+    /// forwards the statements. <paramref name="readsSource"/>: whether one reads a cursor or prepared statement by name.
     /// </summary>
-    public StatementRun[] Decide(ReadOnlySequence<byte> sql, in PolicyInput who, bool ambiguousEncoding, out ErrorFields? refusal, out SourceChange?[]? changes)
+    public StatementRun[] Decide(ReadOnlySequence<byte> sql, in PolicyInput who, bool ambiguousEncoding, out ErrorFields? refusal, out SourceChange?[]? changes, out bool readsSource)
     {
         refusal = null;
         changes = null;
+        readsSource = false;
         var bytes = sql.IsSingleSegment ? sql.FirstSpan : sql.ToArray();
         var policy = handler.Services.Policy.Current;
         var clock = PolicyClock.Local();
@@ -59,7 +60,6 @@ internal sealed class StatementDecider(PostgresHandler handler, SessionSources s
         SqlClassifier.Classify(bytes, _batch);
         var multi = _batch.Count > 1;
         var runs = new StatementRun[_batch.Count];
-        var readsSource = false;
         for (var i = 0; i < _batch.Count; i++)
         {
             var statement = _batch[i];

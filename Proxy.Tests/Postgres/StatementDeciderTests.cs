@@ -129,7 +129,7 @@ public sealed class StatementDeciderTests
     {
         Decide("SELECT * FROM public.items", Bob, out _);
         var other = Decide("SELECT * FROM public.orders", Bob, out _)[0];
-        var ambiguous = _decider.Decide(Sql("SELECT * FROM public.orders"), Bob, ambiguousEncoding: true, out _, out _)[0];
+        var ambiguous = _decider.Decide(Sql("SELECT * FROM public.orders"), Bob, ambiguousEncoding: true, out _, out _, out _)[0];
 
         Assert.Multiple(() =>
         {
@@ -141,8 +141,8 @@ public sealed class StatementDeciderTests
     [Test]
     public void A_statement_that_drops_prepared_statements_is_read_every_time()
     {
-        _decider.Decide(Sql("DEALLOCATE p1"), Bob, ambiguousEncoding: false, out _, out var first);
-        _decider.Decide(Sql("DEALLOCATE p1"), Bob, ambiguousEncoding: false, out _, out var second);
+        _decider.Decide(Sql("DEALLOCATE p1"), Bob, ambiguousEncoding: false, out _, out var first, out _);
+        _decider.Decide(Sql("DEALLOCATE p1"), Bob, ambiguousEncoding: false, out _, out var second, out _);
 
         Assert.That(new[] { first, second }.Select(changes => changes?.Single() is { } change ? (change.Kind, change.Name) : default),
             Is.EqualTo(new[] { (SourceChangeKind.DropsStatement, (string?)"p1"), (SourceChangeKind.DropsStatement, "p1") }));
@@ -173,7 +173,7 @@ public sealed class StatementDeciderTests
     }
 
     private StatementRun[] Decide(string sql, PolicyInput who, out ErrorFields? refusal) =>
-        _decider.Decide(Sql(sql), who, ambiguousEncoding: false, out refusal, out _);
+        _decider.Decide(Sql(sql), who, ambiguousEncoding: false, out refusal, out _, out _);
 
     private static ReadOnlySequence<byte> Sql(string sql) => new(Encoding.UTF8.GetBytes(sql));
 
