@@ -26,14 +26,25 @@ internal static class InterleavedRounds
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
         var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
         var cpuPerItem = variants.ToDictionary(v => v.Name, _ => new List<double>());
+        var machinePerItem = variants.ToDictionary(v => v.Name, _ => new List<double>());
         var rounds = context.Options.Rounds;
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var variant in variants)
             {
                 var before = variant.Hop?.Stats();
+                var machineBefore = ProcStats.MachineBusySeconds();
                 var value = await measure(variant);
+                var machineSpent = ProcStats.MachineBusySeconds() - machineBefore;
                 samples[variant.Name].Add(value);
+
+                // Every process's CPU per item, direct's too: what the hop costs the machine, including what its
+                // delays cost the client and the server (a slower round trip wakes them more often per transaction).
+                if (roundSeconds is { } seconds && value > 0)
+                {
+                    machinePerItem[variant.Name].Add(machineSpent * 1e6 / (value * seconds));
+                }
+
                 if (variant.Hop is not null)
                 {
                     var spent = variant.Hop.Stats().CpuSeconds - before!.Value.CpuSeconds;
@@ -58,7 +69,8 @@ internal static class InterleavedRounds
                 direct,
                 cpu[v.Name],
                 v.Hop is null ? null : v.Hop.Stats().PeakRssBytes / (double)MacroOptions.MiB,
-                cpuPerItem[v.Name]))
+                cpuPerItem[v.Name],
+                machinePerItem[v.Name]))
             .ToList();
     }
 

@@ -36,6 +36,18 @@ internal readonly record struct ProcStats(double CpuSeconds, long RssBytes, long
         return new ProcStats((utime + stime) / TicksPerSecond, rss, peak);
     }
 
+    /// <summary>
+    /// CPU time every process and interrupt of the machine spent, all cores together (/proc/stat's
+    /// <c>cpu</c> line: user, nice, system, irq, softirq; neither idle, iowait nor time stolen by the hypervisor).
+    /// </summary>
+    public static double MachineBusySeconds()
+    {
+        using var reader = new StreamReader("/proc/stat");
+        var fields = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
+        return (Field(1) + Field(2) + Field(3) + Field(6) + Field(7)) / TicksPerSecond;
+    }
+
     public static ProcStats? TryRead(int pid)
     {
         try

@@ -16,6 +16,10 @@ namespace Proxy.Benchmarks.Macro;
 /// Median over the rounds of the middle hop's CPU time per transaction or connection of that round: the figure that
 /// decides throughput where every process shares the same cores, and the one that depends least on the neighbours.
 /// </param>
+/// <param name="MachineCpuMicrosecondsPerItem">
+/// Median over the rounds of the whole machine's CPU time per transaction or connection (every process, interrupts
+/// included): the hop's own, and what it makes the client and the server spend; for direct, the two alone.
+/// </param>
 internal sealed record VariantResult(
     string Variant,
     IReadOnlyList<double> Samples,
@@ -28,9 +32,17 @@ internal sealed record VariantResult(
     double? LatencyMs = null,
     double? P50Ms = null,
     double? P99Ms = null,
-    double? CpuMicrosecondsPerItem = null)
+    double? CpuMicrosecondsPerItem = null,
+    double? MachineCpuMicrosecondsPerItem = null)
 {
-    public static VariantResult From(string variant, IReadOnlyList<double> samples, double? reference, IReadOnlyList<double>? cpuPerRound = null, double? peakRssMiB = null, IReadOnlyList<double>? cpuMicrosecondsPerItem = null)
+    public static VariantResult From(
+        string variant,
+        IReadOnlyList<double> samples,
+        double? reference,
+        IReadOnlyList<double>? cpuPerRound = null,
+        double? peakRssMiB = null,
+        IReadOnlyList<double>? cpuMicrosecondsPerItem = null,
+        IReadOnlyList<double>? machineCpuMicrosecondsPerItem = null)
     {
         var median = Statistics.Median(samples);
         return new VariantResult(
@@ -42,7 +54,8 @@ internal sealed record VariantResult(
             reference is > 0 ? median / reference.Value : null,
             cpuPerRound is { Count: > 0 } ? Statistics.Median(cpuPerRound) : null,
             peakRssMiB,
-            CpuMicrosecondsPerItem: cpuMicrosecondsPerItem is { Count: > 0 } ? Statistics.Median(cpuMicrosecondsPerItem) : null);
+            CpuMicrosecondsPerItem: cpuMicrosecondsPerItem is { Count: > 0 } ? Statistics.Median(cpuMicrosecondsPerItem) : null,
+            MachineCpuMicrosecondsPerItem: machineCpuMicrosecondsPerItem is { Count: > 0 } ? Statistics.Median(machineCpuMicrosecondsPerItem) : null);
     }
 }
 
@@ -121,15 +134,15 @@ internal sealed record MacroReport(
             var percentiles = section.Variants.Any(v => v.P50Ms is not null);
             var extraHeaders = (latency ? " latency ms |" : string.Empty) + (percentiles ? " p50 ms | p99 ms |" : string.Empty);
             var perItem = section.CpuPerItem is not null && section.Variants.Any(v => v.CpuMicrosecondsPerItem is not null);
-            var perItemHeader = perItem ? $" hop CPU µs/{section.CpuPerItem} |" : string.Empty;
-            var extraColumns = (latency ? 1 : 0) + (percentiles ? 2 : 0) + (perItem ? 1 : 0);
+            var perItemHeader = perItem ? $" hop CPU µs/{section.CpuPerItem} | machine CPU µs/{section.CpuPerItem} |" : string.Empty;
+            var extraColumns = (latency ? 1 : 0) + (percentiles ? 2 : 0) + (perItem ? 2 : 0);
             text.AppendLine(CultureInfo.InvariantCulture, $"| variant | median {section.Unit} | min | max | {ratioHeader} |{extraHeaders} hop CPU s/round |{perItemHeader} hop peak RSS MiB |");
             text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", 6 + extraColumns)));
             foreach (var v in section.Variants)
             {
                 var latencyCell = latency ? $" {Optional(v.LatencyMs, "0.000")} |" : string.Empty;
                 var percentileCells = percentiles ? $" {Optional(v.P50Ms, "0.000")} | {Optional(v.P99Ms, "0.000")} |" : string.Empty;
-                var perItemCell = perItem ? $" {Optional(v.CpuMicrosecondsPerItem, "0.0")} |" : string.Empty;
+                var perItemCell = perItem ? $" {Optional(v.CpuMicrosecondsPerItem, "0.0")} | {Optional(v.MachineCpuMicrosecondsPerItem, "0.0")} |" : string.Empty;
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {v.Variant} | {Number(v.Median)} | {Number(v.Min)} | {Number(v.Max)} | {Ratio(v.Ratio)} |{latencyCell}{percentileCells} {Optional(v.CpuSecondsPerRound, "0.00")} |{perItemCell} {Optional(v.PeakRssMiB, "0.0")} |");
             }
 
