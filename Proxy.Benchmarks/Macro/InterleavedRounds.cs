@@ -38,22 +38,23 @@ internal static class InterleavedRounds
                 var machineSpent = ProcStats.MachineBusySeconds() - machineBefore;
                 samples[variant.Name].Add(value);
 
+                // A rate measured over a round of known length: the round's items are rate × seconds.
+                double? items = roundSeconds is { } length && value > 0 ? value * length : null;
+
                 // Every process's CPU per item, direct's too: what the hop costs the machine, including what its
                 // delays cost the client and the server (a slower round trip wakes them more often per transaction).
-                if (roundSeconds is { } seconds && value > 0)
+                if (items is { } machineItems)
                 {
-                    machinePerItem[variant.Name].Add(machineSpent * 1e6 / (value * seconds));
+                    machinePerItem[variant.Name].Add(machineSpent * 1e6 / machineItems);
                 }
 
                 if (variant.Hop is not null)
                 {
                     var spent = variant.Hop.Stats().CpuSeconds - before!.Value.CpuSeconds;
                     cpu[variant.Name].Add(spent);
-
-                    // A rate measured over a round of known length: the round's items are rate × seconds.
-                    if (roundSeconds is { } length && value > 0)
+                    if (items is { } hopItems)
                     {
-                        cpuPerItem[variant.Name].Add(spent * 1e6 / (value * length));
+                        cpuPerItem[variant.Name].Add(spent * 1e6 / hopItems);
                     }
                 }
 
